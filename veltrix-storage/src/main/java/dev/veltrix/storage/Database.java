@@ -1,0 +1,154 @@
+package dev.veltrix.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way into SQL: a HikariCP pool, a jOOQ context for the database's dialect, Flyway
+ * migrations per capability, and transactions that retry the failures a database asks us to retry.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int TRANSACTION_ATTEMPTS_MAX = 8;
+    private static final long BACKOFF_MS_MAX = 200;
+
+    private final SqlKind kind;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(SqlKind kind, HikariDataSource dataSource) {
+        this.kind = kind;
+        this.dataSource = dataSource;
+        this.dsl = DSL.using(dataSource, kind.dialect(), new Settings()
+                .withExecuteLogging(false)
+                .withRenderSchema(false)
+                .withRenderCatalog(false));
+    }
+
+    /** Opens the pool. Fails fast with the driver's message when the database cannot be reached. */
+    public static Database open(StorageConfig config) {
+        SqlKind kind = config.kind();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url());
+        if (!config.user().isEmpty()) {
+            hikari.setUsername(config.user());
+            hikari.setPassword(config.password());
+        }
+        hikari.setPoolName("veltrix-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+        hikari.setMaximumPoolSize(config.poolSizeMax());
+        hikari.setConnectionTimeout(10_000);
+        switch (kind) {
+            case SQLITE -> configureSqlite(config, hikari);
+            case POSTGRES -> hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            case MARIADB -> hikari.addDataSourceProperty("useBulkStmts", "true");
+            case MYSQL -> hikari.addDataSourceProperty("permitMysqlScheme", "true");
+        }
+        return new Database(kind, new HikariDataSource(hikari));
+    }
+
+    /**
+     * SQLite is tuned for durability first: WAL so readers never block the writer, a full sync at
+     * every commit so an acknowledged transfer survives power loss, and IMMEDIATE transactions so
+     * two writers queue on the lock instead of failing mid-transaction on an upgrade.
+     */
+    private static void configureSqlite(StorageConfig config, HikariConfig hikari) {
+        String file = config.url().substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        Path path = Path.of(query < 0 ? file : file.substring(0, query));
+        if (!file.startsWith(":memory:") && path.getParent() != null) {
+            try {
+                Files.createDirectories(path.getParent());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create the data directory " + path.getParent()
+                        + ": " + e.getMessage() + "; set storage.url to a writable place", e);
+            }
+        }
+        hikari.addDataSourceProperty("journal_mode", "WAL");
+        hikari.addDataSourceProperty("synchronous", "FULL");
+        hikari.addDataSourceProperty("busy_timeout", "15000");
+        hikari.addDataSourceProperty("foreign_keys", "true");
+        hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+
+    /** Brings every module's tables to its newest migration. Safe to run on every start. */
+    public void migrate(List<SchemaModule> modules) {
+        for (SchemaModule module : modules) {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(module.location())
+                    .table(module.historyTable())
+                    .placeholders(kind.migrationPlaceholders())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("schema {} migrated to version {} ({} migrations)",
+                        module.name(), result.targetSchemaVersion, result.migrationsExecuted);
+            }
+        }
+    }
+
+    public SqlKind kind() {
+        return kind;
+    }
+
+    /** For reads outside a transaction and for building queries. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Work that runs inside one transaction and returns a value. */
+    @FunctionalInterface
+    public interface TransactionalWork<T> {
+        T run(DSLContext tx);
+    }
+
+    /**
+     * Runs {@code work} in one transaction. On a deadlock, serialization failure or busy file the
+     * whole transaction runs again (with jittered backoff), so {@code work} must not have effects
+     * outside the database. Any other failure rolls back and is thrown.
+     */
+    public <T> T inTransaction(TransactionalWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+            } catch (RuntimeException e) {
+                if (attempt >= TRANSACTION_ATTEMPTS_MAX || !kind.isRetryable(e)) {
+                    throw e;
+                }
+                long backoffMs = Math.min(BACKOFF_MS_MAX, (1L << attempt) + ThreadLocalRandom.current().nextLong(5));
+                LOG.debug("transaction attempt {} failed with a retryable error, retrying in {} ms", attempt, backoffMs);
+                sleep(backoffMs);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a transaction", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.veltrix.storage.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.core.event.InProcessEventBus;
+import dev.veltrix.core.id.UuidV7;
+import dev.veltrix.storage.SqlKind;
+import dev.veltrix.storage.StorageSchema;
+import dev.veltrix.storage.TestDatabases;
+import dev.veltrix.storage.lease.Leases;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OutboxTest {
+
+    static List<SqlKind> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    private static EventEnvelope event(int n) {
+        return new EventEnvelope(UuidV7.next(), "test.happened", "key-" + n,
+                Instant.ofEpochMilli(1_700_000_000_000L + n), "test", "{\"n\":" + n + "}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void eventsCommittedWithTheirChangeAreReadBackInOrder(SqlKind kind) {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            List<EventEnvelope> written = IntStream.range(0, 5).mapToObj(OutboxTest::event).toList();
+            db.database().inTransaction(tx -> {
+                Outbox.append(tx, written);
+                return null;
+            });
+            List<StoredEvent> read = Outbox.readAfter(db.database().dsl(), 0, 100);
+            assertThat(read).extracting(StoredEvent::event).containsExactlyElementsOf(written);
+            assertThat(Outbox.readAfter(db.database().dsl(), read.get(2).seq(), 100)).hasSize(2);
+            assertThat(Outbox.headSeq(db.database().dsl())).isEqualTo(read.get(4).seq());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void eventsOfARolledBackTransactionNeverAppear(SqlKind kind) {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            assertThatThrownBy(() -> db.database().inTransaction(tx -> {
+                Outbox.append(tx, List.of(event(1)));
+                throw new IllegalStateException("the change failed");
+            })).hasMessage("the change failed");
+            assertThat(Outbox.readAfter(db.database().dsl(), 0, 10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aCursorOnlyMovesForward(SqlKind kind) {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            var dsl = db.database().dsl();
+            assertThat(Outbox.cursor(dsl, "server-a")).isZero();
+            Outbox.saveCursor(dsl, "server-a", 7);
+            Outbox.saveCursor(dsl, "server-a", 3);
+            assertThat(Outbox.cursor(dsl, "server-a")).isEqualTo(7);
+            Outbox.saveCursor(dsl, "server-a", 9);
+            assertThat(Outbox.cursor(dsl, "server-a")).isEqualTo(9);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theRelayPublishesEveryEventOnceInOrderAndResumesAfterRestart(SqlKind kind) throws Exception {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            var database = db.database();
+            List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+            List<EventEnvelope> first = IntStream.range(0, 20).mapToObj(OutboxTest::event).toList();
+            List<EventEnvelope> second = IntStream.range(20, 30).mapToObj(OutboxTest::event).toList();
+            database.inTransaction(tx -> {
+                Outbox.append(tx, first);
+                return null;
+            });
+            try (var bus = new InProcessEventBus();
+                 var relay = new OutboxRelay(database, bus, new Leases(database, Clock.systemUTC()), "node-1")) {
+                bus.subscribe("probe", received::add);
+                relay.start();
+                awaitSize(received, 20);
+            }
+            database.inTransaction(tx -> {
+                Outbox.append(tx, second);
+                return null;
+            });
+            try (var bus = new InProcessEventBus();
+                 var relay = new OutboxRelay(database, bus, new Leases(database, Clock.systemUTC()), "node-2")) {
+                bus.subscribe("probe", received::add);
+                relay.start();
+                relay.wake();
+                awaitSize(received, 30);
+            }
+            assertThat(received).containsExactlyElementsOf(
+                    java.util.stream.Stream.concat(first.stream(), second.stream()).toList());
+        }
+    }
+
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(list).hasSize(size);
+    }
+}
