@@ -5,12 +5,12 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.storage.RowInserter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep6;
 import org.jooq.Record;
 import org.jooq.Table;
 
@@ -41,15 +41,11 @@ public final class Outbox {
 
     /** Appends events inside the caller's transaction. */
     public static void append(DSLContext tx, List<EventEnvelope> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        InsertValuesStep6<Record, String, String, String, Long, String, String> insert =
-                tx.insertInto(EVENTS, EVENT_ID, TYPE, KEY, OCCURRED_AT, SOURCE, PAYLOAD);
+        RowInserter rows = new RowInserter(EVENTS, List.of(EVENT_ID, TYPE, KEY, OCCURRED_AT, SOURCE, PAYLOAD));
         for (EventEnvelope e : events) {
-            insert = insert.values(e.id().toString(), e.type(), e.key(), e.occurredAt().toEpochMilli(), e.source(), e.payload());
+            rows.add(e.id().toString(), e.type(), e.key(), e.occurredAt().toEpochMilli(), e.source(), e.payload());
         }
-        insert.execute();
+        rows.execute(tx);
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit} of them. */

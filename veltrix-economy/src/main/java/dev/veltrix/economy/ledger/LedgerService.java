@@ -1,0 +1,179 @@
+package dev.veltrix.economy.ledger;
+
+import dev.veltrix.core.error.ConflictException;
+import dev.veltrix.core.error.FieldError;
+import dev.veltrix.core.error.InvalidInputException;
+import dev.veltrix.core.error.NotFoundException;
+import dev.veltrix.core.error.OverloadedException;
+import dev.veltrix.core.error.VeltrixException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The ledger's front door: validates, then hands postings to the group committer and waits for
+ * their outcome. Every value-moving call takes an idempotency key, so a caller that lost the answer
+ * can ask again and get the first result without the money moving twice.
+ */
+public final class LedgerService implements AutoCloseable {
+    public static final int LEGS_MAX = 100;
+    public static final int KEY_LENGTH_MAX = 200;
+    public static final int PAGE_LIMIT_MAX = 200;
+
+    private final LedgerStore store;
+    private final LedgerSettings settings;
+    private final LedgerObserver observer;
+    private final GroupCommitter committer;
+    private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
+
+    public LedgerService(LedgerStore store, LedgerSettings settings, LedgerObserver observer) {
+        this.store = store;
+        this.settings = settings;
+        this.observer = observer;
+        this.committer = new GroupCommitter(store, settings.groupSizeMax(), settings.queueCapacity(), observer);
+    }
+
+    public Currency createCurrency(Currency currency) {
+        if (!store.createCurrency(currency)) {
+            throw new ConflictException("currency-exists", "currency " + currency.code() + " already exists; "
+                    + "currencies cannot be redefined, choose another code");
+        }
+        currencies.put(currency.code(), currency);
+        return currency;
+    }
+
+    public List<Currency> currencies() {
+        return store.currencies();
+    }
+
+    /** The currency with this code, or a 404 that says how to list the others. */
+    public Currency currency(String code) {
+        Currency found = currencies.get(code);
+        if (found == null) {
+            found = store.currency(code).orElseThrow(() -> new NotFoundException(
+                    "no currency " + code + "; GET /api/v1/currencies lists the ones that exist"));
+            currencies.put(code, found); // currencies are never removed, so caching them is safe
+        }
+        return found;
+    }
+
+    private boolean currencyExists(String code) {
+        try {
+            currency(code);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Posts one transfer. */
+    public PostResult transfer(String idempotencyKey, TransferRequest request) {
+        return post(idempotencyKey, List.of(request), "");
+    }
+
+    /** Posts legs atomically: all of them or none. */
+    public PostResult batch(String idempotencyKey, List<TransferRequest> legs) {
+        return post(idempotencyKey, legs, "transfers");
+    }
+
+    private PostResult post(String idempotencyKey, List<TransferRequest> legs, String listField) {
+        List<FieldError> errors = new ArrayList<>();
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > KEY_LENGTH_MAX) {
+            errors.add(new FieldError("Idempotency-Key", "send a unique key of 1.." + KEY_LENGTH_MAX
+                    + " characters with every transfer; reuse it only to retry the same request"));
+        }
+        if (legs.isEmpty() || legs.size() > LEGS_MAX) {
+            errors.add(new FieldError(listField, "must hold 1.." + LEGS_MAX + " transfers, got " + legs.size()));
+        }
+        for (int i = 0; i < legs.size() && i < LEGS_MAX; i++) {
+            String prefix = listField.isEmpty() ? "" : listField + "[" + i + "].";
+            TransferValidator.check(legs.get(i), prefix, this::currencyExists, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the transfer is invalid; nothing was posted", errors);
+        }
+        PostOutcome outcome = await(committer.submit(new Posting(idempotencyKey, RequestHash.of(legs), legs)));
+        return switch (outcome) {
+            case PostOutcome.Posted posted -> new PostResult(posted.transfers().getFirst().postingId(),
+                    posted.transfers(), posted.replayed());
+            case PostOutcome.Refused refused -> {
+                observer.refused(refused.reason().problemType());
+                throw refused.reason();
+            }
+        };
+    }
+
+    private PostOutcome await(java.util.concurrent.CompletableFuture<PostOutcome> future) {
+        try {
+            return future.get(settings.timeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new OverloadedException("the ledger did not answer within " + settings.timeoutMs()
+                    + " ms; retry with the same Idempotency-Key to learn the outcome", 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ledger", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VeltrixException known) {
+                throw known;
+            }
+            throw new IllegalStateException("the ledger could not commit: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public List<Balance> balances(AccountId account) {
+        return store.balances(account);
+    }
+
+    /** One page of an account's transfers, newest first. */
+    public Page<Transfer> history(AccountId account, String cursor, int limit) {
+        checkLimit(limit);
+        UUID after = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                after = UUID.fromString(cursor);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("cursor", "pass the nextCursor of the previous page unchanged");
+            }
+        }
+        List<Transfer> items = store.history(account, after, limit + 1);
+        boolean more = items.size() > limit;
+        List<Transfer> page = more ? items.subList(0, limit) : items;
+        return new Page<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+    }
+
+    public List<Balance> top(String currency, int limit) {
+        checkLimit(limit);
+        currency(currency);
+        return store.top(currency, limit);
+    }
+
+    public Supply supply(String currency) {
+        currency(currency);
+        return store.supply(currency);
+    }
+
+    public List<String> verify() {
+        return store.verify();
+    }
+
+    /** Postings waiting for the writer; exported as a metric. */
+    public int queued() {
+        return committer.queued();
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > PAGE_LIMIT_MAX) {
+            throw InvalidInputException.of("limit", "must be 1.." + PAGE_LIMIT_MAX + ", got " + limit);
+        }
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.veltrix.economy.ledger.sql;
+
+import static dev.veltrix.economy.ledger.sql.LedgerTables.*;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.Balance;
+import dev.veltrix.economy.ledger.Currency;
+import dev.veltrix.economy.ledger.LedgerStore;
+import dev.veltrix.economy.ledger.PostOutcome;
+import dev.veltrix.economy.ledger.Posting;
+import dev.veltrix.economy.ledger.Supply;
+import dev.veltrix.economy.ledger.Transfer;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.SchemaModule;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Field;
+
+/** The ledger's books in SQL, for SQLite, PostgreSQL and MariaDB alike. */
+public final class JooqLedgerStore implements LedgerStore {
+    public static final SchemaModule SCHEMA = new SchemaModule("economy");
+    private static final int VIOLATIONS_MAX = 100;
+    // MariaDB reads a bare DECIMAL as DECIMAL(10,0), which would truncate balances near 10^18.
+    private static final org.jooq.DataType<BigDecimal> WIDE_DECIMAL = org.jooq.impl.SQLDataType.DECIMAL(38, 0);
+
+    private final Database database;
+    private final Clock clock;
+    private final PostingWriter writer;
+    private final TransferCodec codec;
+
+    public JooqLedgerStore(Database database, Clock clock, ObjectMapper json) {
+        this.database = database;
+        this.clock = clock;
+        this.writer = new PostingWriter(clock, json);
+        this.codec = new TransferCodec(json);
+    }
+
+    @Override
+    public boolean createCurrency(Currency currency) {
+        return database.inTransaction(tx -> tx.insertInto(CURRENCIES, CUR_CODE, CUR_NAME, CUR_DECIMALS, CUR_CREATED_AT)
+                .values(currency.code(), currency.name(), currency.decimals(), clock.millis())
+                .onConflictDoNothing()
+                .execute() == 1);
+    }
+
+    @Override
+    public List<Currency> currencies() {
+        return database.dsl().select(CUR_CODE, CUR_NAME, CUR_DECIMALS).from(CURRENCIES).orderBy(CUR_CODE)
+                .fetch(r -> new Currency(r.get(CUR_CODE), r.get(CUR_NAME), r.get(CUR_DECIMALS)));
+    }
+
+    @Override
+    public Optional<Currency> currency(String code) {
+        return database.dsl().select(CUR_CODE, CUR_NAME, CUR_DECIMALS).from(CURRENCIES).where(CUR_CODE.eq(code))
+                .fetchOptional(r -> new Currency(r.get(CUR_CODE), r.get(CUR_NAME), r.get(CUR_DECIMALS)));
+    }
+
+    @Override
+    public List<PostOutcome> post(List<Posting> group) {
+        return database.inTransaction(tx -> writer.apply(tx, group));
+    }
+
+    @Override
+    public List<Balance> balances(AccountId account) {
+        return database.dsl().select(BAL_CURRENCY, BAL_AMOUNT).from(BALANCES).where(BAL_ACCOUNT.eq(account.value()))
+                .orderBy(BAL_CURRENCY)
+                .fetch(r -> new Balance(account, r.get(BAL_CURRENCY), r.get(BAL_AMOUNT)));
+    }
+
+    @Override
+    public List<Transfer> history(AccountId account, UUID afterTransferId, int limit) {
+        var condition = EN_ACCOUNT.eq(account.value());
+        if (afterTransferId != null) {
+            condition = condition.and(EN_TRANSFER.lt(afterTransferId.toString()));
+        }
+        return database.dsl().select(codec.columns()).from(ENTRIES)
+                .join(TRANSFERS).on(TR_ID.eq(EN_TRANSFER))
+                .where(condition)
+                .orderBy(EN_TRANSFER.desc())
+                .limit(limit)
+                .fetch(codec::read);
+    }
+
+    @Override
+    public List<Balance> top(String currency, int limit) {
+        return database.dsl().select(BAL_ACCOUNT, BAL_AMOUNT).from(BALANCES)
+                .where(BAL_CURRENCY.eq(currency).and(BAL_ACCOUNT.like("player:%")).and(BAL_AMOUNT.gt(0L)))
+                .orderBy(BAL_AMOUNT.desc(), BAL_ACCOUNT)
+                .limit(limit)
+                .fetch(r -> new Balance(new AccountId(r.get(BAL_ACCOUNT)), currency, r.get(BAL_AMOUNT)));
+    }
+
+    @Override
+    public Supply supply(String currency) {
+        var players = BAL_ACCOUNT.like("player:%");
+        var row = database.dsl().select(
+                        coalesce(sum(BAL_AMOUNT).filterWhere(players), BigDecimal.ZERO),
+                        count().filterWhere(players.and(BAL_AMOUNT.gt(0L))),
+                        coalesce(sum(BAL_AMOUNT).filterWhere(players.not()), BigDecimal.ZERO))
+                .from(BALANCES).where(BAL_CURRENCY.eq(currency))
+                .fetchOne();
+        return new Supply(currency, row.value1().longValueExact(), row.value2(), row.value3().longValueExact());
+    }
+
+    @Override
+    public List<String> verify() {
+        List<String> violations = new ArrayList<>();
+        var dsl = database.dsl();
+        dsl.select(BAL_CURRENCY, sum(BAL_AMOUNT)).from(BALANCES).groupBy(BAL_CURRENCY)
+                .having(sum(BAL_AMOUNT).ne(BigDecimal.ZERO)).limit(VIOLATIONS_MAX)
+                .forEach(r -> violations.add("balances of " + r.value1() + " sum to " + r.value2() + ", not 0"));
+        dsl.select(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT).from(BALANCES)
+                .where(BAL_ACCOUNT.like("player:%").and(BAL_AMOUNT.lt(0L))).limit(VIOLATIONS_MAX)
+                .forEach(r -> violations.add("player " + r.value1() + " holds " + r.value3() + " " + r.value2()));
+        Field<BigDecimal> entrySum = field(name("entry_sum"), BigDecimal.class);
+        var perAccount = dsl.select(EN_ACCOUNT.as("account"), EN_CURRENCY.as("currency"), sum(EN_DELTA).as(entrySum))
+                .from(ENTRIES).groupBy(EN_ACCOUNT, EN_CURRENCY).asTable("e");
+        Field<String> eAccount = perAccount.field("account", String.class);
+        Field<String> eCurrency = perAccount.field("currency", String.class);
+        Field<BigDecimal> eSum = perAccount.field(entrySum);
+        // Qualified: the derived table has columns of the same names.
+        Field<String> account = field(name("ledger_balances", "account"), String.class);
+        Field<String> currency = field(name("ledger_balances", "currency"), String.class);
+        Field<Long> balance = field(name("ledger_balances", "balance"), Long.class);
+        dsl.select(account, currency, balance, eSum).from(BALANCES)
+                .leftJoin(perAccount).on(eAccount.eq(account).and(eCurrency.eq(currency)))
+                .where(coalesce(eSum, val(BigDecimal.ZERO)).ne(balance.cast(WIDE_DECIMAL)))
+                .limit(VIOLATIONS_MAX)
+                .forEach(r -> violations.add("balance of " + r.value1() + " in " + r.value2() + " is " + r.value3()
+                        + " but its entries sum to " + (r.value4() == null ? 0 : r.value4())));
+        return violations.size() > VIOLATIONS_MAX ? violations.subList(0, VIOLATIONS_MAX) : violations;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.veltrix.economy.ledger.sql;
+
+import static dev.veltrix.economy.ledger.sql.LedgerTables.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.core.error.ConflictException;
+import dev.veltrix.core.error.RejectedException;
+import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.core.id.UuidV7;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.PostOutcome;
+import dev.veltrix.economy.ledger.Posting;
+import dev.veltrix.economy.ledger.Transfer;
+import dev.veltrix.economy.ledger.TransferRequest;
+import dev.veltrix.storage.RowInserter;
+import dev.veltrix.storage.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * Applies one group of postings inside the caller's transaction: idempotency first, then the
+ * balance moves leg by leg, then every new row (transfers, entries, keys, outbox events) in batches.
+ */
+final class PostingWriter {
+    private final Clock clock;
+    private final UuidV7 ids;
+    private final TransferCodec codec;
+
+    PostingWriter(Clock clock, ObjectMapper json) {
+        this.clock = clock;
+        this.ids = new UuidV7(clock);
+        this.codec = new TransferCodec(json);
+    }
+
+    private record PriorKey(String requestHash, UUID postingId) {
+    }
+
+    List<PostOutcome> apply(DSLContext tx, List<Posting> group) {
+        Map<String, PriorKey> prior = loadKeys(tx, group);
+        Map<String, List<Transfer>> postedNow = new HashMap<>();
+        List<PostOutcome> outcomes = new ArrayList<>(group.size());
+        List<Transfer> newTransfers = new ArrayList<>();
+        // Milliseconds, as stored, so a replay returns exactly what the first call returned.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (Posting posting : group) {
+            PriorKey earlier = prior.get(posting.idempotencyKey());
+            PostOutcome outcome;
+            if (earlier != null && !earlier.requestHash().equals(posting.requestHash())) {
+                outcome = keyReused(posting);
+            } else if (earlier != null) {
+                List<Transfer> original = postedNow.containsKey(posting.idempotencyKey())
+                        ? postedNow.get(posting.idempotencyKey())
+                        : loadPosting(tx, earlier.postingId());
+                outcome = new PostOutcome.Posted(original, true);
+            } else {
+                outcome = applyLegs(tx, posting, now);
+                if (outcome instanceof PostOutcome.Posted posted) {
+                    UUID postingId = posted.transfers().getFirst().postingId();
+                    prior.put(posting.idempotencyKey(), new PriorKey(posting.requestHash(), postingId));
+                    postedNow.put(posting.idempotencyKey(), posted.transfers());
+                    newTransfers.addAll(posted.transfers());
+                }
+            }
+            outcomes.add(outcome);
+        }
+        insertRows(tx, group, postedNow, newTransfers, now);
+        return outcomes;
+    }
+
+    private static PostOutcome keyReused(Posting posting) {
+        return new PostOutcome.Refused(new ConflictException("idempotency-key-reused",
+                "Idempotency-Key " + posting.idempotencyKey() + " was already used for a different request; "
+                        + "send a new key for a new request, or resend the original body to get its result"));
+    }
+
+    private PostOutcome applyLegs(DSLContext tx, Posting posting, Instant now) {
+        UUID postingId = ids.generate();
+        List<Transfer> transfers = new ArrayList<>(posting.legs().size());
+        List<TransferRequest> legs = posting.legs();
+        for (int i = 0; i < legs.size(); i++) {
+            TransferRequest leg = legs.get(i);
+            String refusal = move(tx, leg);
+            if (refusal != null) {
+                undo(tx, legs.subList(0, i));
+                String where = legs.size() > 1 ? "transfers[" + i + "]: " : "";
+                return new PostOutcome.Refused(new RejectedException(refusal, where + describe(refusal, leg)));
+            }
+            transfers.add(new Transfer(ids.generate(), postingId, i, leg.from(), leg.to(), leg.currency(),
+                    leg.amount(), leg.reference(), leg.metadata(), now));
+        }
+        return new PostOutcome.Posted(List.copyOf(transfers), false);
+    }
+
+    /** Applies one leg; returns null, or the problem type when it cannot be applied (nothing then changed). */
+    private static String move(DSLContext tx, TransferRequest leg) {
+        if (!BalanceWriter.debit(tx, leg.from(), leg.currency(), leg.amount())) {
+            return leg.from().mayGoNegative() ? "balance-limit" : "insufficient-funds";
+        }
+        if (!BalanceWriter.credit(tx, leg.to(), leg.currency(), leg.amount())) {
+            BalanceWriter.undo(tx, leg.from(), leg.currency(), -leg.amount());
+            return "balance-limit";
+        }
+        return null;
+    }
+
+    private static void undo(DSLContext tx, List<TransferRequest> applied) {
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            TransferRequest leg = applied.get(i);
+            BalanceWriter.undo(tx, leg.to(), leg.currency(), leg.amount());
+            BalanceWriter.undo(tx, leg.from(), leg.currency(), -leg.amount());
+        }
+    }
+
+    private static String describe(String refusal, TransferRequest leg) {
+        return switch (refusal) {
+            case "insufficient-funds" -> leg.from() + " holds less than " + leg.amount() + " " + leg.currency()
+                    + "; credit it first or transfer less";
+            default -> "the transfer would move a balance beyond " + TransferRequest.AMOUNT_MAX
+                    + " minor units; transfer less";
+        };
+    }
+
+    private static Map<String, PriorKey> loadKeys(DSLContext tx, List<Posting> group) {
+        List<String> keys = group.stream().map(Posting::idempotencyKey).distinct().toList();
+        Map<String, PriorKey> found = new LinkedHashMap<>();
+        tx.select(IDEM_KEY, IDEM_HASH, IDEM_POSTING).from(IDEMPOTENCY).where(IDEM_KEY.in(keys))
+                .forEach(r -> found.put(r.get(IDEM_KEY), new PriorKey(r.get(IDEM_HASH), UUID.fromString(r.get(IDEM_POSTING)))));
+        return found;
+    }
+
+    private List<Transfer> loadPosting(DSLContext tx, UUID postingId) {
+        return tx.select(codec.columns()).from(TRANSFERS).where(TR_POSTING.eq(postingId.toString()))
+                .orderBy(TR_LEG).fetch(codec::read);
+    }
+
+    private void insertRows(DSLContext tx, List<Posting> group, Map<String, List<Transfer>> postedNow,
+                            List<Transfer> transfers, Instant now) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        RowInserter transferRows = new RowInserter(TRANSFERS, List.of(TR_ID, TR_POSTING, TR_LEG, TR_FROM, TR_TO,
+                TR_CURRENCY, TR_AMOUNT, TR_REFERENCE, TR_METADATA, TR_POSTED_AT));
+        RowInserter entryRows = new RowInserter(ENTRIES, List.of(EN_ACCOUNT, EN_TRANSFER, EN_CURRENCY, EN_DELTA));
+        RowInserter keyRows = new RowInserter(IDEMPOTENCY, List.of(IDEM_KEY, IDEM_HASH, IDEM_POSTING, IDEM_CREATED_AT));
+        List<EventEnvelope> events = new ArrayList<>(transfers.size());
+        for (Transfer t : transfers) {
+            String id = t.id().toString();
+            transferRows.add(id, t.postingId().toString(), t.leg(), t.from().value(), t.to().value(), t.currency(),
+                    t.amount(), t.reference(), codec.metadataJson(t.metadata()), now.toEpochMilli());
+            entryRows.add(t.from().value(), id, t.currency(), -t.amount());
+            entryRows.add(t.to().value(), id, t.currency(), t.amount());
+            events.add(new EventEnvelope(ids.generate(), "transfer.posted", t.postingId().toString(), now,
+                    "economy", codec.eventPayload(t)));
+        }
+        for (Posting posting : group) {
+            List<Transfer> posted = postedNow.remove(posting.idempotencyKey());
+            if (posted != null) {
+                keyRows.add(posting.idempotencyKey(), posting.requestHash(),
+                        posted.getFirst().postingId().toString(), now.toEpochMilli());
+            }
+        }
+        transferRows.execute(tx);
+        entryRows.execute(tx);
+        keyRows.execute(tx);
+        Outbox.append(tx, events);
+    }
+}

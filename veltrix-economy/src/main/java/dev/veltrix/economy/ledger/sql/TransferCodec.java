@@ -1,0 +1,76 @@
+package dev.veltrix.economy.ledger.sql;
+
+import static dev.veltrix.economy.ledger.sql.LedgerTables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.Transfer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/** Turns transfers into rows and event payloads and back. */
+final class TransferCodec {
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
+    private final ObjectMapper json;
+
+    TransferCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    List<Field<?>> columns() {
+        return List.of(TR_ID, TR_POSTING, TR_LEG, TR_FROM, TR_TO, TR_CURRENCY, TR_AMOUNT, TR_REFERENCE,
+                TR_METADATA, TR_POSTED_AT);
+    }
+
+    Transfer read(Record r) {
+        return new Transfer(UUID.fromString(r.get(TR_ID)), UUID.fromString(r.get(TR_POSTING)), r.get(TR_LEG),
+                new AccountId(r.get(TR_FROM)), new AccountId(r.get(TR_TO)), r.get(TR_CURRENCY), r.get(TR_AMOUNT),
+                r.get(TR_REFERENCE), readMetadata(r.get(TR_METADATA)), Instant.ofEpochMilli(r.get(TR_POSTED_AT)));
+    }
+
+    String metadataJson(Map<String, String> metadata) {
+        return metadata.isEmpty() ? null : write(metadata);
+    }
+
+    private Map<String, String> readMetadata(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, METADATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored transfer metadata is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The payload of a {@code transfer.posted} event: what a game server needs to tell its players. */
+    String eventPayload(Transfer t) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", t.id().toString());
+        body.put("postingId", t.postingId().toString());
+        body.put("leg", t.leg());
+        body.put("from", t.from().value());
+        body.put("to", t.to().value());
+        body.put("currency", t.currency());
+        body.put("amount", t.amount());
+        body.put("reference", t.reference());
+        body.put("postedAt", t.postedAt().toString());
+        return write(body);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}
