@@ -1,0 +1,52 @@
+package dev.veltrix.sdk;
+
+import java.util.function.Consumer;
+
+/**
+ * The entry point of the SDK for a game-server plugin. Thread-safe; create one per server and
+ * share it.
+ * <pre>{@code
+ * VeltrixClient veltrix = VeltrixClient.create(c -> c.baseUrl("http://veltrix:8080").apiKey(key));
+ * long coins = veltrix.economy().balance(player, "coins");
+ * veltrix.stream(event -> notifyPlayers(event));
+ * }</pre>
+ */
+public final class VeltrixClient implements AutoCloseable {
+    private final ClientConfig config;
+    private final HttpTransport transport;
+    private final Economy economy;
+
+    private VeltrixClient(ClientConfig config) {
+        this.config = config;
+        this.transport = new HttpTransport(config);
+        this.economy = new Economy(transport);
+    }
+
+    /** Builds a client; fails fast when the base URL or the key is missing. */
+    public static VeltrixClient create(Consumer<ClientConfig> configure) {
+        ClientConfig config = new ClientConfig();
+        configure.accept(config);
+        config.check();
+        return new VeltrixClient(config);
+    }
+
+    /** Balances and transfers. */
+    public Economy economy() {
+        return economy;
+    }
+
+    /**
+     * Opens the push stream; the listener receives every streamed event in order. Close the
+     * returned stream when the plugin disables.
+     */
+    public EventStream stream(EventStream.Listener listener) {
+        EventStream stream = new EventStream(config, transport.client(), listener);
+        stream.start();
+        return stream;
+    }
+
+    @Override
+    public void close() {
+        transport.client().close();
+    }
+}

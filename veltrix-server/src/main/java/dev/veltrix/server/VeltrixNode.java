@@ -1,0 +1,144 @@
+package dev.veltrix.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.core.event.EventBus;
+import dev.veltrix.core.event.InProcessEventBus;
+import dev.veltrix.economy.ledger.LedgerService;
+import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.server.api.LedgerApi;
+import dev.veltrix.server.api.PlayerApi;
+import dev.veltrix.server.api.SystemRoutes;
+import dev.veltrix.server.auth.AdminStore;
+import dev.veltrix.server.auth.LoginThrottle;
+import dev.veltrix.server.auth.OwnerSetup;
+import dev.veltrix.server.auth.PlayerLogins;
+import dev.veltrix.server.auth.ServerKeyStore;
+import dev.veltrix.server.auth.WebSessions;
+import dev.veltrix.server.config.VeltrixConfig;
+import dev.veltrix.server.http.ApiRoutes;
+import dev.veltrix.server.http.HttpServer;
+import dev.veltrix.server.http.KeyAuthorizer;
+import dev.veltrix.server.http.Json;
+import dev.veltrix.server.metrics.HttpMetrics;
+import dev.veltrix.server.metrics.LedgerMetrics;
+import dev.veltrix.server.metrics.Metrics;
+import dev.veltrix.server.stream.StreamHub;
+import dev.veltrix.server.web.ConsolePages;
+import dev.veltrix.server.web.ConsoleRoutes;
+import dev.veltrix.server.web.PortalRoutes;
+import dev.veltrix.server.web.Web;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.StorageSchema;
+import dev.veltrix.storage.lease.Leases;
+import dev.veltrix.storage.outbox.OutboxRelay;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Veltrix node: storage, the event relay, every capability, and the web server. The
+ * order of construction is the order of dependency; {@link #close()} undoes it in reverse.
+ */
+public final class VeltrixNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VeltrixNode.class);
+
+    private final Database database;
+    private final EventBus bus;
+    private final OutboxRelay relay;
+    private final Metrics metrics;
+    private final LedgerService ledger;
+    private final StreamHub stream;
+    private final Javalin http;
+    private final Optional<String> ownerPassword;
+    private List<ApiRoutes.Endpoint> apiEndpoints = List.of();
+
+    private VeltrixNode(VeltrixConfig config, Clock clock, PrintStream console) {
+        database = Database.open(config.storage());
+        database.migrate(schemas());
+        ObjectMapper json = Json.mapper();
+        bus = new InProcessEventBus();
+        relay = new OutboxRelay(database, bus, new Leases(database, clock), config.nodeId());
+        metrics = new Metrics();
+        ledger = new LedgerService(new JooqLedgerStore(database, clock, json), config.ledger(),
+                new LedgerMetrics(metrics.registry(), relay::wake));
+        Gauge.builder("veltrix.ledger.queue", ledger, LedgerService::queued)
+                .description("postings waiting for the ledger writer").register(metrics.registry());
+
+        ServerKeyStore keys = new ServerKeyStore(database, clock);
+        AdminStore admins = new AdminStore(database, clock);
+        WebSessions sessions = new WebSessions(database, clock, Duration.ofHours(12));
+        LoginThrottle throttle = new LoginThrottle(10, Duration.ofSeconds(6));
+        Web web = new Web(config.http().secureCookies());
+
+        KeyAuthorizer authorizer = new KeyAuthorizer(keys);
+        PlayerLogins playerLogins = new PlayerLogins(database, clock);
+        stream = new StreamHub(database, json, authorizer, bus);
+        Gauge.builder("veltrix.stream.connected", stream, StreamHub::connected)
+                .description("game servers on the stream").register(metrics.registry());
+        http = HttpServer.create(config.http(), json, routes -> {
+            HttpMetrics.register(routes, metrics.registry());
+            SystemRoutes.register(routes, database, ledger, metrics);
+            ApiRoutes api = new ApiRoutes(routes, authorizer);
+            new LedgerApi(ledger, json).register(api);
+            new PlayerApi(playerLogins).register(api);
+            apiEndpoints = api.endpoints();
+            stream.register(routes);
+            new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
+            new PortalRoutes(web, playerLogins, sessions, throttle, ledger).register(routes);
+        });
+        relay.start();
+        http.start(config.http().host(), config.http().port());
+        String url = "http://localhost:" + http.port();
+        ownerPassword = OwnerSetup.ensureOwner(admins, console, url + "/console");
+        LOG.info("Veltrix node {} serving on {} with {} storage", config.nodeId(), url, database.kind());
+    }
+
+    /** Opens storage, migrates it, and starts serving. */
+    public static VeltrixNode start(VeltrixConfig config, Clock clock, PrintStream console) {
+        return new VeltrixNode(config, clock, console);
+    }
+
+    /** Every capability's tables, in dependency order. */
+    public static List<dev.veltrix.storage.SchemaModule> schemas() {
+        return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, ServerSchema.MODULE);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public LedgerService ledger() {
+        return ledger;
+    }
+
+    /** The API endpoints game servers can call, as registered (compared with the OpenAPI document in tests). */
+    public List<ApiRoutes.Endpoint> apiEndpoints() {
+        return apiEndpoints;
+    }
+
+    /** The owner password printed at first start, for tests that sign in. */
+    public Optional<String> ownerPassword() {
+        return ownerPassword;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        stream.close();
+        ledger.close(); // commits what is queued before the database closes
+        relay.close();
+        bus.close();
+        metrics.close();
+        database.close();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.veltrix.server.api;
+
+import java.util.List;
+
+/** Transfers to post atomically. */
+public record BatchBody(List<TransferBody> transfers) {
+}

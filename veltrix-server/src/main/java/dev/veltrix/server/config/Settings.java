@@ -1,0 +1,84 @@
+package dev.veltrix.server.config;
+
+import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.storage.SqlKind;
+import dev.veltrix.storage.StorageConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Every setting Veltrix knows, with its default. docs/configuration.md lists the same. */
+public final class Settings {
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    public static final Setting<String> HTTP_HOST = Setting.text("http.host", "0.0.0.0",
+            "an IP address or host name", "address to listen on", s -> s);
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("http.port", 8080, 0, 65_535,
+            "port of the API, the console and the player portal");
+    public static final Setting<Integer> HTTP_MAX_BODY_BYTES = Setting.integer("http.max-body-bytes", 1_048_576,
+            1_024, 16_777_216, "largest request body; larger requests get 413");
+    public static final Setting<Boolean> HTTP_SECURE_COOKIES = Setting.flag("http.secure-cookies", false,
+            "mark session cookies Secure; turn on when Veltrix is served over HTTPS");
+    public static final Setting<String> STORAGE_URL = Setting.text("storage.url", "jdbc:sqlite:data/veltrix.db",
+            "a JDBC URL starting with jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:",
+            "where state lives", s -> {
+                SqlKind.ofUrl(s);
+                return s;
+            });
+    public static final Setting<String> STORAGE_USER = Setting.text("storage.user", "", "any text",
+            "database user (not used by SQLite)", s -> s);
+    public static final Setting<String> STORAGE_PASSWORD = Setting.text("storage.password", "", "any text",
+            "database password (not used by SQLite)", s -> s);
+    public static final Setting<Integer> STORAGE_POOL_SIZE = Setting.integer("storage.pool-size", 16, 2,
+            StorageConfig.POOL_SIZE_LIMIT, "most database connections");
+    public static final Setting<Integer> LEDGER_GROUP_SIZE_MAX = Setting.integer("ledger.group-size-max",
+            LedgerSettings.DEFAULTS.groupSizeMax(), 1, 4_096, "most transfers committed in one transaction");
+    public static final Setting<Integer> LEDGER_QUEUE_CAPACITY = Setting.integer("ledger.queue-capacity",
+            LedgerSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most transfers waiting to commit; beyond it callers get 503");
+    public static final Setting<Integer> LEDGER_TIMEOUT_MS = Setting.integer("ledger.timeout-ms",
+            (int) LedgerSettings.DEFAULTS.timeoutMs(), 100, 600_000, "longest a transfer request waits for its commit");
+    public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
+            "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
+                if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
+                    throw new IllegalArgumentException("bad characters");
+                }
+                return s;
+            });
+
+    public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
+            STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE,
+            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, NODE_ID_SETTING);
+
+    private Settings() {
+    }
+
+    public static Optional<Setting<?>> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** Builds the typed configuration from resolved raw values (key -> text, source). */
+    static VeltrixConfig build(Map<String, ConfigLoader.Raw> raw) {
+        String nodeId = value(raw, NODE_ID_SETTING);
+        LedgerSettings ledger;
+        StorageConfig storage;
+        try {
+            ledger = new LedgerSettings(value(raw, LEDGER_GROUP_SIZE_MAX), value(raw, LEDGER_QUEUE_CAPACITY),
+                    value(raw, LEDGER_TIMEOUT_MS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid ledger settings: " + e.getMessage());
+        }
+        storage = new StorageConfig(value(raw, STORAGE_URL), value(raw, STORAGE_USER), value(raw, STORAGE_PASSWORD),
+                value(raw, STORAGE_POOL_SIZE));
+        return new VeltrixConfig(
+                new HttpSettings(value(raw, HTTP_HOST), value(raw, HTTP_PORT), value(raw, HTTP_MAX_BODY_BYTES),
+                        value(raw, HTTP_SECURE_COOKIES)),
+                storage, ledger, nodeId.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId);
+    }
+
+    private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {
+        ConfigLoader.Raw given = raw.get(setting.key());
+        return given == null ? setting.parse(setting.defaultText(), "default") : setting.parse(given.text(), given.source());
+    }
+}

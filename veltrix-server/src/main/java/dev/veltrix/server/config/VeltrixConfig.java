@@ -1,0 +1,8 @@
+package dev.veltrix.server.config;
+
+import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.storage.StorageConfig;
+
+/** Everything a Veltrix node needs to start, read and checked once at start-up. */
+public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId) {
+}

@@ -1,0 +1,74 @@
+package dev.veltrix.server.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Rendering, cookies and CSRF checks shared by the console and the portal. */
+public final class Web {
+    static final String CSRF_FIELD = "_csrf";
+    static final String LOGIN_CSRF_COOKIE = "veltrix_login_csrf";
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final boolean secureCookies;
+
+    public Web(boolean secureCookies) {
+        this.secureCookies = secureCookies;
+    }
+
+    /** Template parameters; unlike Map.of, values may be null (an absent error message). */
+    static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    void render(Context ctx, String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        templates.render(template, params, out);
+        ctx.html(out.toString());
+    }
+
+    /** An HttpOnly, SameSite=Strict cookie: unreadable by scripts and never sent by other sites' forms. */
+    void setCookie(Context ctx, String name, String value, Duration maxAge) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAge.toSeconds()
+                + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
+    }
+
+    void clearCookie(Context ctx, String name) {
+        setCookie(ctx, name, "", Duration.ZERO);
+    }
+
+    /** A fresh token for a sign-in form, also set as a cookie, so a foreign page cannot post the form. */
+    String issueLoginCsrf(Context ctx) {
+        String token = dev.veltrix.server.auth.Secrets.token(24);
+        setCookie(ctx, LOGIN_CSRF_COOKIE, token, Duration.ofHours(1));
+        return token;
+    }
+
+    static void checkLoginCsrf(Context ctx) {
+        check(ctx.cookie(LOGIN_CSRF_COOKIE), ctx.formParam(CSRF_FIELD));
+    }
+
+    static void checkCsrf(Context ctx, String expected) {
+        check(expected, ctx.formParam(CSRF_FIELD));
+    }
+
+    private static void check(String expected, String given) {
+        if (expected == null || given == null
+                || !dev.veltrix.server.auth.Secrets.constantTimeEquals(expected, given)) {
+            throw new ForbiddenResponse("the form's security token is missing or stale; reload the page and try again");
+        }
+    }
+
+    static String clientAddress(Context ctx) {
+        return ctx.ip();
+    }
+}
