@@ -1,0 +1,124 @@
+package dev.veltrix.server.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.veltrix.sdk.InsufficientFundsException;
+import dev.veltrix.sdk.TransferSpec;
+import dev.veltrix.sdk.VeltrixApiException;
+import dev.veltrix.sdk.VeltrixClient;
+import dev.veltrix.server.TestNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SDK against a real server, as a game-server plugin uses it. */
+class SdkTest {
+    private static TestNode node;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start();
+        node.createCoins();
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    private static VeltrixClient client(String baseUrl) {
+        return VeltrixClient.create(c -> c.baseUrl(baseUrl).apiKey(node.key).retries(3, Duration.ofMillis(20)));
+    }
+
+    @Test
+    void movesMoneyAndReadsBalancesWithTypedErrors() {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        try (var veltrix = client(node.baseUrl)) {
+            var economy = veltrix.economy();
+            var grant = economy.transfer("grant-" + alice, new TransferSpec("system:issuance", TransferSpec.player(alice), "coins", 100, "welcome"));
+            assertThat(grant.amount()).isEqualTo(100);
+            assertThat(grant.reference()).isEqualTo("welcome");
+
+            var legs = economy.batch("trade-" + alice, List.of(
+                    new TransferSpec(TransferSpec.player(alice), TransferSpec.player(bob), "coins", 30, null),
+                    new TransferSpec(TransferSpec.player(alice), "system:sink", "coins", 5, "fee")));
+            assertThat(legs).hasSize(2);
+            assertThat(economy.balance(alice, "coins")).isEqualTo(65);
+            assertThat(economy.balance(bob, "coins")).isEqualTo(30);
+
+            assertThatThrownBy(() -> economy.transfer(new TransferSpec(TransferSpec.player(bob), "system:sink", "coins", 31, null)))
+                    .isInstanceOf(InsufficientFundsException.class).hasMessageContaining("holds less than 31");
+            assertThatThrownBy(() -> economy.transfer(new TransferSpec("system:issuance", TransferSpec.player(bob), "gold", 1, null)))
+                    .isInstanceOfSatisfying(VeltrixApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.fieldProblems()).extracting(VeltrixApiException.FieldProblem::field).containsExactly("currency");
+                    });
+        }
+    }
+
+    /**
+     * A proxy that forwards each transfer to Veltrix but, the first time, answers the game server
+     * with 502 as if the answer was lost. The SDK retries with the same key; the money moves once.
+     */
+    @Test
+    void aRetryAfterALostAnswerReusesTheKeySoMoneyMovesOnce() throws IOException {
+        HttpClient forward = HttpClient.newHttpClient();
+        AtomicInteger transferCalls = new AtomicInteger();
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            try {
+                var builder = HttpRequest.newBuilder(URI.create(node.baseUrl + exchange.getRequestURI()))
+                        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    if (List.of("authorization", "idempotency-key", "content-type").contains(name.toLowerCase())) {
+                        values.forEach(v -> builder.header(name, v));
+                    }
+                });
+                HttpResponse<byte[]> answer = forward.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                boolean lose = exchange.getRequestURI().getPath().equals("/api/v1/transfers") && transferCalls.incrementAndGet() == 1;
+                int status = lose ? 502 : answer.statusCode();
+                byte[] body = lose ? new byte[0] : answer.body();
+                exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+                if (body.length > 0) {
+                    exchange.getResponseBody().write(body);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                exchange.close();
+            }
+        });
+        proxy.start();
+        UUID carol = UUID.randomUUID();
+        try (var veltrix = client("http://127.0.0.1:" + proxy.getAddress().getPort())) {
+            var posted = veltrix.economy().transfer("reward-" + carol,
+                    new TransferSpec("system:issuance", TransferSpec.player(carol), "coins", 40, null));
+            assertThat(posted.amount()).isEqualTo(40);
+            assertThat(transferCalls.get()).as("the first answer was lost, so the SDK asked again").isEqualTo(2);
+            assertThat(veltrix.economy().balance(carol, "coins")).isEqualTo(40);
+        } finally {
+            proxy.stop(0);
+            forward.close();
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAnAddressOrAKey() {
+        assertThatThrownBy(() -> VeltrixClient.create(c -> c.apiKey(node.key))).hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> VeltrixClient.create(c -> c.baseUrl(node.baseUrl).apiKey("secret")))
+                .hasMessageContaining("server key");
+    }
+}
