@@ -97,6 +97,14 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** Creates coins unless an earlier test of the same node already did. */
+    public void createCoinsIfAbsent() {
+        if (get("/api/v1/currencies").body().contains("\"coins\"")) {
+            return;
+        }
+        createCoins();
+    }
+
     /** Stops the node but keeps its data, for restart tests. */
     public void stop() {
         node.close();

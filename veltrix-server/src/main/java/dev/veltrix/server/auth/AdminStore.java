@@ -78,8 +78,8 @@ public final class AdminStore {
     private static void checkPassword(String password) {
         if (password == null || password.length() < PasswordHasher.PASSWORD_LENGTH_MIN
                 || password.length() > PasswordHasher.PASSWORD_LENGTH_MAX) {
-            throw InvalidInputException.of("password", "must be " + PasswordHasher.PASSWORD_LENGTH_MIN + ".."
-                    + PasswordHasher.PASSWORD_LENGTH_MAX + " characters");
+            throw InvalidInputException.of("password", "must be " + PasswordHasher.PASSWORD_LENGTH_MIN + " to "
+                    + PasswordHasher.PASSWORD_LENGTH_MAX + " characters long");
         }
     }
 

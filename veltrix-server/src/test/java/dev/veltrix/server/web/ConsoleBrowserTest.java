@@ -1,0 +1,157 @@
+package dev.veltrix.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veltrix.server.TestNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
+
+/** The console and the portal in a real browser, the way an operator and a player use them. */
+class ConsoleBrowserTest {
+    private static TestNode node;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.start();
+        node = TestNode.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static void fill(WebDriver driver, String name, String value) {
+        var field = driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** htmx swaps pages asynchronously: wait for the text the next page shows, then read it. */
+    private static String awaitText(By where, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+        return browser.findElement(where).getText();
+    }
+
+    private static void submit(WebDriver driver) {
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path out = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theOwnerSignsInChangesTheSetupPasswordAndRunsTheEconomy() throws Exception {
+        browser.get(node.baseUrl + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+
+        fill(browser, "username", "owner");
+        fill(browser, "password", "wrong-password-123");
+        submit(browser);
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("Wrong username or password");
+
+        fill(browser, "username", "owner");
+        fill(browser, "password", node.ownerPassword);
+        submit(browser);
+        assertThat(browser.getCurrentUrl()).endsWith("/console/password");
+        fill(browser, "password", "short");
+        browser.executeScript("document.querySelector('input[name=password]').removeAttribute('minlength')");
+        submit(browser);
+        assertThat(awaitText(By.cssSelector(".error"), "12")).contains("must be 12 to 200 characters long");
+        fill(browser, "password", "correct horse battery staple");
+        submit(browser);
+        assertThat(awaitText(By.tagName("h1"), "Welcome")).isEqualTo("Welcome, owner");
+
+        browser.get(node.baseUrl + "/console/currencies");
+        fill(browser, "code", "gems");
+        fill(browser, "name", "Gems");
+        fill(browser, "decimals", "2");
+        browser.findElement(By.cssSelector("form.row button")).click();
+        assertThat(awaitText(By.id("currencies"), "gems")).contains("Gems");
+
+        browser.get(node.baseUrl + "/console/keys");
+        fill(browser, "name", "survival-1");
+        browser.findElement(By.cssSelector("main section:last-of-type form button")).click();
+        assertThat(awaitText(By.id("created-token"), "vx_")).matches("vx_[a-z0-9]{12}_[A-Za-z0-9_-]{43}");
+        assertThat(browser.findElement(By.id("keys")).getText()).contains("survival-1");
+
+        String player = "player:" + UUID.randomUUID();
+        browser.get(node.baseUrl + "/console/transfers");
+        fill(browser, "to", player);
+        new Select(browser.findElement(By.name("currency"))).selectByValue("gems");
+        fill(browser, "amount", "500");
+        submit(browser);
+        assertThat(awaitText(By.cssSelector(".notice"), "Posted 500 gems")).contains(player);
+
+        browser.get(node.baseUrl + "/console/accounts?account=" + player);
+        assertThat(browser.findElement(By.id("balances")).getText()).contains("gems").contains("500");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("system:issuance");
+        screenshot("console-account");
+
+        browser.get(node.baseUrl + "/console");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("gems").contains("500");
+        screenshot("console-overview");
+    }
+
+    @Test
+    void aPlayerSignsInToThePortalWithACodeFromTheGame() throws Exception {
+        node.createCoinsIfAbsent();
+        UUID player = UUID.randomUUID();
+        node.post("/api/v1/transfers", "{\"from\":\"system:issuance\",\"to\":\"player:" + player
+                + "\",\"currency\":\"coins\",\"amount\":1234}", UUID.randomUUID().toString());
+        String body = node.post("/api/v1/players/" + player + "/login-code", "", null).body();
+        String code = body.replaceAll(".*\"code\":\"([A-Z0-9-]+)\".*", "$1");
+
+        browser.get(node.baseUrl + "/portal");
+        assertThat(browser.getCurrentUrl()).endsWith("/portal/login");
+        fill(browser, "code", "WRNG-CODE");
+        submit(browser);
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("unknown, used or expired");
+
+        fill(browser, "code", code.toLowerCase().replace("-", ""));
+        submit(browser);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("player:" + player);
+        assertThat(browser.findElement(By.id("balances")).getText()).contains("coins").contains("1234");
+        screenshot("portal-home");
+
+        browser.manage().deleteAllCookies();
+        browser.get(node.baseUrl + "/portal/login");
+        fill(browser, "code", code);
+        submit(browser);
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).as("a code works once")
+                .contains("unknown, used or expired");
+    }
+
+    @Test
+    void aFormPostedWithoutItsSecurityTokenIsRefused() {
+        var response = node.send(HttpRequest.newBuilder(URI.create(node.baseUrl + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=owner&password=" + node.ownerPassword)).build());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("veltrix_console="));
+    }
+}
