@@ -12,7 +12,7 @@ CREATE TABLE ledger_balances (
     currency VARCHAR(16) NOT NULL,
     balance  BIGINT      NOT NULL,
     PRIMARY KEY (account, currency)
-);
+) ${without_rowid};
 -- Serves "richest players" without a sort.
 CREATE INDEX ix_ledger_balances_rank ON ledger_balances (currency, balance);
 
@@ -27,7 +27,7 @@ CREATE TABLE ledger_transfers (
     reference    VARCHAR(200),
     metadata     ${text},
     posted_at    BIGINT       NOT NULL
-);
+) ${without_rowid};
 CREATE INDEX ix_ledger_transfers_posting ON ledger_transfers (posting_id);
 
 -- Two entries per transfer (debit and credit): an account's history is one index range.
@@ -37,11 +37,11 @@ CREATE TABLE ledger_entries (
     currency    VARCHAR(16) NOT NULL,
     delta       BIGINT      NOT NULL,
     PRIMARY KEY (account, transfer_id)
-);
+) ${without_rowid};
 
 CREATE TABLE ledger_idempotency (
     idem_key     VARCHAR(200) NOT NULL PRIMARY KEY,
     request_hash VARCHAR(64)  NOT NULL,
     posting_id   VARCHAR(36)  NOT NULL,
     created_at   BIGINT       NOT NULL
-);
+) ${without_rowid};

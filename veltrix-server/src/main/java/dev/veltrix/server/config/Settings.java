@@ -33,6 +33,10 @@ public final class Settings {
             "database password (not used by SQLite)", s -> s);
     public static final Setting<Integer> STORAGE_POOL_SIZE = Setting.integer("storage.pool-size", 16, 2,
             StorageConfig.POOL_SIZE_LIMIT, "most database connections");
+    public static final Setting<StorageConfig.SqliteSync> STORAGE_SQLITE_SYNCHRONOUS = new Setting<>(
+            "storage.sqlite-synchronous", "full", text -> StorageConfig.SqliteSync.valueOf(text.toUpperCase(java.util.Locale.ROOT)),
+            "full or normal", "SQLite only: full syncs every commit (survives power loss); normal syncs at checkpoints "
+                    + "(survives process crashes, may lose the newest commits on power loss)");
     public static final Setting<Integer> LEDGER_GROUP_SIZE_MAX = Setting.integer("ledger.group-size-max",
             LedgerSettings.DEFAULTS.groupSizeMax(), 1, 4_096, "most transfers committed in one transaction");
     public static final Setting<Integer> LEDGER_QUEUE_CAPACITY = Setting.integer("ledger.queue-capacity",
@@ -48,7 +52,7 @@ public final class Settings {
             });
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
-            STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE,
+            STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
             LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, NODE_ID_SETTING);
 
     private Settings() {
@@ -70,7 +74,7 @@ public final class Settings {
             throw new ConfigException("invalid ledger settings: " + e.getMessage());
         }
         storage = new StorageConfig(value(raw, STORAGE_URL), value(raw, STORAGE_USER), value(raw, STORAGE_PASSWORD),
-                value(raw, STORAGE_POOL_SIZE));
+                value(raw, STORAGE_POOL_SIZE), value(raw, STORAGE_SQLITE_SYNCHRONOUS));
         return new VeltrixConfig(
                 new HttpSettings(value(raw, HTTP_HOST), value(raw, HTTP_PORT), value(raw, HTTP_MAX_BODY_BYTES),
                         value(raw, HTTP_SECURE_COOKIES)),

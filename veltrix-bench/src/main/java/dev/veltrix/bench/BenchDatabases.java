@@ -1,0 +1,41 @@
+package dev.veltrix.bench;
+
+import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.StorageConfig;
+import dev.veltrix.storage.StorageSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Fresh databases for a benchmark run: a temporary SQLite file, or a new PostgreSQL schema. */
+final class BenchDatabases {
+    static final String POSTGRES_ENV = "VELTRIX_BENCH_POSTGRES_URL";
+
+    private BenchDatabases() {
+    }
+
+    static Database open(String kind, int poolSize) throws IOException, SQLException {
+        Database database = switch (kind) {
+            case "sqlite" -> Database.open(StorageConfig.sqlite(
+                    Files.createTempDirectory("veltrix-bench-").resolve("veltrix.db").toString()));
+            case "postgres" -> {
+                String base = System.getenv(POSTGRES_ENV);
+                if (base == null) {
+                    throw new IllegalStateException("set " + POSTGRES_ENV + ", e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+                }
+                String schema = "bench_" + Long.toHexString(System.nanoTime());
+                try (var c = DriverManager.getConnection(base); var s = c.createStatement()) {
+                    s.execute("CREATE SCHEMA " + schema);
+                }
+                yield Database.open(new StorageConfig(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                        "", "", poolSize));
+            }
+            default -> throw new IllegalArgumentException("kind must be sqlite or postgres, got " + kind);
+        };
+        database.migrate(List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA));
+        return database;
+    }
+}

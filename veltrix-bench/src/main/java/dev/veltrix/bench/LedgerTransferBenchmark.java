@@ -1,0 +1,92 @@
+package dev.veltrix.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.Currency;
+import dev.veltrix.economy.ledger.LedgerObserver;
+import dev.veltrix.economy.ledger.LedgerService;
+import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.economy.ledger.TransferRequest;
+import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.storage.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Transfers per second through {@link LedgerService} (validation, group commit, SQL, outbox) with
+ * 64 concurrent callers, each transfer under its own idempotency key, between 10,000 funded players.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(64)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 3, time = 15)
+public class LedgerTransferBenchmark {
+    private static final int PLAYERS = 10_000;
+
+    @Param({"sqlite", "postgres"})
+    public String database;
+
+    private Database db;
+    private LedgerService ledger;
+    private final List<AccountId> players = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+        db = BenchDatabases.open(database, 16);
+        ledger = new LedgerService(new JooqLedgerStore(db, Clock.systemUTC(), new ObjectMapper()),
+                new LedgerSettings(512, 65_536, 60_000), LedgerObserver.NONE);
+        ledger.createCurrency(new Currency("coins", "Coins", 0));
+        List<TransferRequest> grants = new ArrayList<>();
+        for (int i = 0; i < PLAYERS; i++) {
+            players.add(AccountId.player(UUID.randomUUID()));
+            grants.add(new TransferRequest(AccountId.ISSUANCE, players.getLast(), "coins", 1_000_000_000L, null, null));
+            if (grants.size() == LedgerService.LEGS_MAX) {
+                ledger.batch(UUID.randomUUID().toString(), grants);
+                grants.clear();
+            }
+        }
+    }
+
+    @Benchmark
+    public Object transfer() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        AccountId from = players.get(random.nextInt(PLAYERS));
+        AccountId to = players.get(random.nextInt(PLAYERS));
+        if (from.equals(to)) {
+            to = AccountId.SINK;
+        }
+        return ledger.transfer(UUID.randomUUID().toString(),
+                new TransferRequest(from, to, "coins", 1 + random.nextInt(100), null, null));
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        List<String> violations = ledger.verify();
+        ledger.close();
+        db.close();
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the books do not balance after the run: " + violations);
+        }
+    }
+}
