@@ -13,8 +13,8 @@ CREATE TABLE ledger_balances (
     balance  BIGINT      NOT NULL,
     PRIMARY KEY (account, currency)
 ) ${without_rowid};
--- Serves "richest players" without a sort.
-CREATE INDEX ix_ledger_balances_rank ON ledger_balances (currency, balance);
+-- No index on balance: it would be rewritten on every transfer (and on PostgreSQL turn every balance
+-- update into a non-HOT update). Leaderboards scan one currency's rows and are cached briefly instead.
 
 CREATE TABLE ledger_transfers (
     id           VARCHAR(36)  NOT NULL PRIMARY KEY,

@@ -6,6 +6,9 @@ import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.OverloadedException;
 import dev.veltrix.core.error.VeltrixException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,10 @@ public final class LedgerService implements AutoCloseable {
     private final LedgerObserver observer;
     private final GroupCommitter committer;
     private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
+    // Rankings scan a currency's balances (no index on balance keeps transfers fast), so a ranking is
+    // computed at most once per few seconds per currency and size; leaderboards may lag that much.
+    private final Cache<String, List<Balance>> rankings = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(5)).build();
 
     public LedgerService(LedgerStore store, LedgerSettings settings, LedgerObserver observer) {
         this.store = store;
@@ -149,7 +156,7 @@ public final class LedgerService implements AutoCloseable {
     public List<Balance> top(String currency, int limit) {
         checkLimit(limit);
         currency(currency);
-        return store.top(currency, limit);
+        return rankings.get(currency + "/" + limit, key -> List.copyOf(store.top(currency, limit)));
     }
 
     public Supply supply(String currency) {

@@ -54,10 +54,12 @@ public final class ConsolePages {
     }
 
     private void dashboard(Context ctx) {
-        var supplies = ledger.currencies().stream().map(c -> ledger.supply(c.code())).toList();
+        var currencies = ledger.currencies();
+        var supplies = currencies.stream().map(c -> ledger.supply(c.code())).toList();
         web.render(ctx, "console/dashboard.jte", params("csrf", session(ctx).csrfToken(), "username", admin(ctx).username(),
                 "supplies", supplies, "serverKeys", (int) keys.list().stream().filter(k -> k.revokedAt() == null).count(),
-                "connectedServers", stream.connected(), "ledgerQueue", ledger.queued()));
+                "connectedServers", stream.connected(), "ledgerQueue", ledger.queued(),
+                "decimals", Amounts.decimals(currencies)));
     }
 
     private void currencies(Context ctx, String error, String notice, int status) {
@@ -101,7 +103,8 @@ public final class ConsolePages {
             }
         }
         web.render(ctx, "console/accounts.jte", params("csrf", session(ctx).csrfToken(), "account", account,
-                "error", error, "balances", balances, "history", history.items(), "nextCursor", history.nextCursor()));
+                "error", error, "balances", balances, "history", history.items(), "nextCursor", history.nextCursor(),
+                "decimals", Amounts.decimals(ledger.currencies())));
         ctx.status(error == null ? 200 : 400);
     }
 

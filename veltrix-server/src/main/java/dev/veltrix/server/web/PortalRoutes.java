@@ -81,7 +81,8 @@ public final class PortalRoutes {
         try {
             var history = ledger.history(account, ctx.queryParam("cursor"), HISTORY_PAGE);
             web.render(ctx, "portal/home.jte", params("csrf", session.get().csrfToken(), "account", account.value(),
-                    "balances", ledger.balances(account), "history", history.items(), "nextCursor", history.nextCursor()));
+                    "balances", ledger.balances(account), "history", history.items(), "nextCursor", history.nextCursor(),
+                    "decimals", Amounts.decimals(ledger.currencies())));
         } catch (VeltrixException e) {
             ctx.redirect("/portal", HttpStatus.SEE_OTHER); // a tampered cursor: start from the newest page
         }

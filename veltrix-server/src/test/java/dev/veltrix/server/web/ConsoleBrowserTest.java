@@ -108,12 +108,12 @@ class ConsoleBrowserTest {
         assertThat(awaitText(By.cssSelector(".notice"), "Posted 500 gems")).contains(player);
 
         browser.get(node.baseUrl + "/console/accounts?account=" + player);
-        assertThat(browser.findElement(By.id("balances")).getText()).contains("gems").contains("500");
+        assertThat(browser.findElement(By.id("balances")).getText()).as("500 minor units of a 2-decimal currency").contains("gems").contains("5.00");
         assertThat(browser.findElement(By.id("history")).getText()).contains("system:issuance");
         screenshot("console-account");
 
         browser.get(node.baseUrl + "/console");
-        assertThat(browser.findElement(By.tagName("table")).getText()).contains("gems").contains("500");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("gems").contains("5.00");
         screenshot("console-overview");
     }
 

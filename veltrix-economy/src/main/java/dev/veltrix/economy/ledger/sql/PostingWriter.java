@@ -7,7 +7,6 @@ import dev.veltrix.core.error.ConflictException;
 import dev.veltrix.core.error.RejectedException;
 import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.core.id.UuidV7;
-import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.PostOutcome;
 import dev.veltrix.economy.ledger.Posting;
 import dev.veltrix.economy.ledger.Transfer;
@@ -18,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Applies one group of postings inside the caller's transaction: idempotency first, then the
- * balance moves leg by leg, then every new row (transfers, entries, keys, outbox events) in batches.
+ * Applies one group of postings inside the caller's transaction: idempotency keys first, then the
+ * touched balances are locked and read once, each posting is applied to them in order (in memory,
+ * all legs or none), and finally the changed balances and every new row (transfers, entries, keys,
+ * outbox events) are written in batches.
  */
 final class PostingWriter {
     private final Clock clock;
@@ -44,6 +47,7 @@ final class PostingWriter {
 
     List<PostOutcome> apply(DSLContext tx, List<Posting> group) {
         Map<String, PriorKey> prior = loadKeys(tx, group);
+        BalanceBook book = new BalanceBook(BalanceRows.lock(tx, touchedBalances(group, prior)));
         Map<String, List<Transfer>> postedNow = new HashMap<>();
         List<PostOutcome> outcomes = new ArrayList<>(group.size());
         List<Transfer> newTransfers = new ArrayList<>();
@@ -60,7 +64,7 @@ final class PostingWriter {
                         : loadPosting(tx, earlier.postingId());
                 outcome = new PostOutcome.Posted(original, true);
             } else {
-                outcome = applyLegs(tx, posting, now);
+                outcome = applyLegs(book, posting, now);
                 if (outcome instanceof PostOutcome.Posted posted) {
                     UUID postingId = posted.transfers().getFirst().postingId();
                     prior.put(posting.idempotencyKey(), new PriorKey(posting.requestHash(), postingId));
@@ -70,8 +74,23 @@ final class PostingWriter {
             }
             outcomes.add(outcome);
         }
+        BalanceRows.save(tx, book);
         insertRows(tx, group, postedNow, newTransfers, now);
         return outcomes;
+    }
+
+    /** The balance rows the group's new postings may change; replays change none. */
+    private static Set<BalanceKey> touchedBalances(List<Posting> group, Map<String, PriorKey> prior) {
+        Set<BalanceKey> keys = new HashSet<>();
+        for (Posting posting : group) {
+            if (!prior.containsKey(posting.idempotencyKey())) {
+                for (TransferRequest leg : posting.legs()) {
+                    keys.add(BalanceBook.key(leg.from(), leg.currency()));
+                    keys.add(BalanceBook.key(leg.to(), leg.currency()));
+                }
+            }
+        }
+        return keys;
     }
 
     private static PostOutcome keyReused(Posting posting) {
@@ -80,42 +99,22 @@ final class PostingWriter {
                         + "send a new key for a new request, or resend the original body to get its result"));
     }
 
-    private PostOutcome applyLegs(DSLContext tx, Posting posting, Instant now) {
-        UUID postingId = ids.generate();
-        List<Transfer> transfers = new ArrayList<>(posting.legs().size());
+    private PostOutcome applyLegs(BalanceBook book, Posting posting, Instant now) {
         List<TransferRequest> legs = posting.legs();
+        BalanceBook.Refusal refusal = book.apply(legs);
+        if (refusal != null) {
+            String where = legs.size() > 1 ? "transfers[" + refusal.leg() + "]: " : "";
+            return new PostOutcome.Refused(new RejectedException(refusal.problemType(),
+                    where + describe(refusal.problemType(), legs.get(refusal.leg()))));
+        }
+        UUID postingId = ids.generate();
+        List<Transfer> transfers = new ArrayList<>(legs.size());
         for (int i = 0; i < legs.size(); i++) {
             TransferRequest leg = legs.get(i);
-            String refusal = move(tx, leg);
-            if (refusal != null) {
-                undo(tx, legs.subList(0, i));
-                String where = legs.size() > 1 ? "transfers[" + i + "]: " : "";
-                return new PostOutcome.Refused(new RejectedException(refusal, where + describe(refusal, leg)));
-            }
             transfers.add(new Transfer(ids.generate(), postingId, i, leg.from(), leg.to(), leg.currency(),
                     leg.amount(), leg.reference(), leg.metadata(), now));
         }
         return new PostOutcome.Posted(List.copyOf(transfers), false);
-    }
-
-    /** Applies one leg; returns null, or the problem type when it cannot be applied (nothing then changed). */
-    private static String move(DSLContext tx, TransferRequest leg) {
-        if (!BalanceWriter.debit(tx, leg.from(), leg.currency(), leg.amount())) {
-            return leg.from().mayGoNegative() ? "balance-limit" : "insufficient-funds";
-        }
-        if (!BalanceWriter.credit(tx, leg.to(), leg.currency(), leg.amount())) {
-            BalanceWriter.undo(tx, leg.from(), leg.currency(), -leg.amount());
-            return "balance-limit";
-        }
-        return null;
-    }
-
-    private static void undo(DSLContext tx, List<TransferRequest> applied) {
-        for (int i = applied.size() - 1; i >= 0; i--) {
-            TransferRequest leg = applied.get(i);
-            BalanceWriter.undo(tx, leg.to(), leg.currency(), leg.amount());
-            BalanceWriter.undo(tx, leg.from(), leg.currency(), -leg.amount());
-        }
     }
 
     private static String describe(String refusal, TransferRequest leg) {

@@ -1,0 +1,88 @@
+package dev.veltrix.economy.ledger.sql;
+
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.TransferRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The balances one group commit touches, read (and on PostgreSQL and MariaDB locked) at the start
+ * of its transaction. Postings are applied to it one after another with the ledger's rules, exactly
+ * as if each were its own transaction: a refused posting leaves the book as it was. At the end the
+ * changed balances are written back in one batch.
+ */
+final class BalanceBook {
+    private static final long LIMIT = TransferRequest.AMOUNT_MAX;
+
+    private final Map<BalanceKey, Long> stored;
+    private final TreeMap<BalanceKey, Long> current = new TreeMap<>();
+
+    /** {@code stored} holds the rows that exist; a key without a row starts at zero. */
+    BalanceBook(Map<BalanceKey, Long> stored) {
+        this.stored = Map.copyOf(stored);
+        this.current.putAll(stored);
+    }
+
+    long balance(BalanceKey key) {
+        return current.getOrDefault(key, 0L);
+    }
+
+    /**
+     * Applies all legs or none. Returns null when applied, otherwise the problem type
+     * ({@code insufficient-funds} or {@code balance-limit}) and the index of the leg at fault.
+     */
+    Refusal apply(List<TransferRequest> legs) {
+        Map<BalanceKey, Long> scratch = new HashMap<>();
+        for (int i = 0; i < legs.size(); i++) {
+            TransferRequest leg = legs.get(i);
+            BalanceKey from = new BalanceKey(leg.from(), leg.currency());
+            BalanceKey to = new BalanceKey(leg.to(), leg.currency());
+            long fromBalance = scratch.getOrDefault(from, balance(from));
+            long floor = leg.from().mayGoNegative() ? -LIMIT : 0;
+            if (fromBalance - leg.amount() < floor) {
+                return new Refusal(leg.from().mayGoNegative() ? "balance-limit" : "insufficient-funds", i);
+            }
+            scratch.put(from, fromBalance - leg.amount());
+            long toBalance = scratch.getOrDefault(to, balance(to));
+            if (toBalance > LIMIT - leg.amount()) {
+                return new Refusal("balance-limit", i);
+            }
+            scratch.put(to, toBalance + leg.amount());
+        }
+        current.putAll(scratch);
+        return null;
+    }
+
+    /** Why a posting was refused, and at which leg. */
+    record Refusal(String problemType, int leg) {
+    }
+
+    /** Changed balances whose row exists: written with UPDATE, in key order. */
+    Map<BalanceKey, Long> updates() {
+        Map<BalanceKey, Long> updates = new TreeMap<>();
+        current.forEach((key, balance) -> {
+            Long before = stored.get(key);
+            if (before != null && before != balance.longValue()) {
+                updates.put(key, balance);
+            }
+        });
+        return updates;
+    }
+
+    /** Balances of accounts seen for the first time: written with INSERT. */
+    Map<BalanceKey, Long> inserts() {
+        Map<BalanceKey, Long> inserts = new TreeMap<>();
+        current.forEach((key, balance) -> {
+            if (!stored.containsKey(key)) {
+                inserts.put(key, balance);
+            }
+        });
+        return inserts;
+    }
+
+    static BalanceKey key(AccountId account, String currency) {
+        return new BalanceKey(account, currency);
+    }
+}
