@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,7 +40,8 @@ public final class LoadGenerator {
         if (rate < 1 || rate > 100_000 || seconds < 1 || seconds > 600) {
             throw new IllegalArgumentException("rate must be 1..100000 per second and seconds 1..600");
         }
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+        // HTTP/1.1 outright: the default HTTP/2 client offers an h2c upgrade on every new plain connection.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> players = fund(http, url, key);
 
@@ -84,7 +85,7 @@ public final class LoadGenerator {
     }
 
     private static List<String> fund(HttpClient http, String url, String key) throws Exception {
-        send(http, post(url + "/api/v1/currencies", key, "{\"code\":\"coins\",\"name\":\"Coins\",\"decimals\":0}"), Map.of(201, 409));
+        send(http, post(url + "/api/v1/currencies", key, "{\"code\":\"coins\",\"name\":\"Coins\",\"decimals\":0}"), Set.of(201, 409));
         List<String> players = new ArrayList<>();
         for (int batch = 0; batch < PLAYERS / 100; batch++) {
             StringBuilder legs = new StringBuilder();
@@ -92,14 +93,14 @@ public final class LoadGenerator {
                 players.add("player:" + UUID.randomUUID());
                 legs.append(i == 0 ? "" : ",").append(transfer("system:issuance", players.getLast(), 1_000_000_000L));
             }
-            send(http, post(url + "/api/v1/transfers/batch", key, "{\"transfers\":[" + legs + "]}"), Map.of(201, 201));
+            send(http, post(url + "/api/v1/transfers/batch", key, "{\"transfers\":[" + legs + "]}"), Set.of(201));
         }
         return players;
     }
 
-    private static void send(HttpClient http, HttpRequest request, Map<Integer, Integer> accepted) throws Exception {
+    private static void send(HttpClient http, HttpRequest request, Set<Integer> accepted) throws Exception {
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (!accepted.containsKey(response.statusCode())) {
+        if (!accepted.contains(response.statusCode())) {
             throw new IllegalStateException("setup failed: " + response.statusCode() + " " + response.body());
         }
     }
