@@ -15,11 +15,13 @@ public final class VeltrixClient implements AutoCloseable {
     private final ClientConfig config;
     private final HttpTransport transport;
     private final Economy economy;
+    private final Players players;
 
     private VeltrixClient(ClientConfig config) {
         this.config = config;
         this.transport = new HttpTransport(config);
         this.economy = new Economy(transport);
+        this.players = new Players(transport);
     }
 
     /** Builds a client; fails fast when the base URL or the key is missing. */
@@ -33,6 +35,11 @@ public final class VeltrixClient implements AutoCloseable {
     /** Balances and transfers. */
     public Economy economy() {
         return economy;
+    }
+
+    /** Player services, such as portal sign-in codes. */
+    public Players players() {
+        return players;
     }
 
     /**

@@ -116,6 +116,20 @@ class SdkTest {
     }
 
     @Test
+    void issuesAPortalCodeThatSignsThePlayerInOnce() {
+        UUID dave = UUID.randomUUID();
+        try (var veltrix = client(node.baseUrl)) {
+            var code = veltrix.players().loginCode(dave);
+            assertThat(code.code()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+            assertThat(code.expiresAt()).isAfter(java.time.Instant.now().plusSeconds(500));
+            assertThat(code.portalPath()).isEqualTo("/portal/login");
+            var logins = new dev.veltrix.server.auth.PlayerLogins(node.node.database(), java.time.Clock.systemUTC());
+            assertThat(logins.redeem(code.code())).contains(dave);
+            assertThat(logins.redeem(code.code())).as("a code works once").isEmpty();
+        }
+    }
+
+    @Test
     void refusesToStartWithoutAnAddressOrAKey() {
         assertThatThrownBy(() -> VeltrixClient.create(c -> c.apiKey(node.key))).hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> VeltrixClient.create(c -> c.baseUrl(node.baseUrl).apiKey("secret")))
