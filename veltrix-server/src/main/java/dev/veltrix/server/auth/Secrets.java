@@ -22,7 +22,7 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
-    /** A code a person can read and type: no 0/O or 1/I, grouped as XXXX-XXXX. */
+    /** A code a person can read and type: no 0/O or 1/I, two groups of four such as K7QM-2XPD. */
     public static String humanCode() {
         StringBuilder code = new StringBuilder(9);
         for (int i = 0; i < 8; i++) {

@@ -77,8 +77,7 @@ public final class ConsoleRoutes {
 
     private void login(Context ctx) {
         Web.checkLoginCsrf(ctx);
-        if (!throttle.tryAttempt("console:" + Web.clientAddress(ctx))) {
-            ctx.header("Retry-After", Long.toString(throttle.retryAfterSeconds()));
+        if (!Web.admitSignIn(ctx, throttle, "console")) {
             loginPage(ctx, "Too many sign-in attempts. Wait a minute and try again.", 429);
             return;
         }
@@ -93,9 +92,7 @@ public final class ConsoleRoutes {
             loginPage(ctx, "Wrong username or password.", 401);
             return;
         }
-        var opened = sessions.open(WebSessions.Kind.ADMIN, admin.get().id());
-        web.clearCookie(ctx, Web.LOGIN_CSRF_COOKIE);
-        web.setCookie(ctx, SESSION_COOKIE, opened.token(), sessions.lifetime());
+        web.startSession(ctx, SESSION_COOKIE, sessions.open(WebSessions.Kind.ADMIN, admin.get().id()), sessions.lifetime());
         ctx.redirect(admin.get().mustChangePassword() ? "/console/password" : "/console", HttpStatus.SEE_OTHER);
     }
 

@@ -55,8 +55,7 @@ public final class PortalRoutes {
 
     private void login(Context ctx) {
         Web.checkLoginCsrf(ctx);
-        if (!throttle.tryAttempt("portal:" + Web.clientAddress(ctx))) {
-            ctx.header("Retry-After", Long.toString(throttle.retryAfterSeconds()));
+        if (!Web.admitSignIn(ctx, throttle, "portal")) {
             loginPage(ctx, "Too many attempts. Wait a minute and try again.", 429);
             return;
         }
@@ -65,9 +64,7 @@ public final class PortalRoutes {
             loginPage(ctx, "That code is unknown, used or expired. Get a new one in game.", 401);
             return;
         }
-        var opened = sessions.open(WebSessions.Kind.PLAYER, player.get().toString());
-        web.clearCookie(ctx, Web.LOGIN_CSRF_COOKIE);
-        web.setCookie(ctx, SESSION_COOKIE, opened.token(), sessions.lifetime());
+        web.startSession(ctx, SESSION_COOKIE, sessions.open(WebSessions.Kind.PLAYER, player.get().toString()), sessions.lifetime());
         ctx.redirect("/portal", HttpStatus.SEE_OTHER);
     }
 

@@ -68,7 +68,21 @@ public final class Web {
         }
     }
 
-    static String clientAddress(Context ctx) {
-        return ctx.ip();
+    /**
+     * Counts a sign-in attempt of this client in {@code area}; false, with Retry-After set, when the
+     * client has tried too often and must wait.
+     */
+    static boolean admitSignIn(Context ctx, dev.veltrix.server.auth.LoginThrottle throttle, String area) {
+        if (throttle.tryAttempt(area + ":" + ctx.ip())) {
+            return true;
+        }
+        ctx.header("Retry-After", Long.toString(throttle.retryAfterSeconds()));
+        return false;
+    }
+
+    /** Hands the browser its new session: the sign-in form's token is spent, the session cookie set. */
+    void startSession(Context ctx, String cookie, dev.veltrix.server.auth.WebSessions.Opened opened, Duration lifetime) {
+        clearCookie(ctx, LOGIN_CSRF_COOKIE);
+        setCookie(ctx, cookie, opened.token(), lifetime);
     }
 }
