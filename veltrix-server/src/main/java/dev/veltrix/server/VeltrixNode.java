@@ -30,6 +30,7 @@ import dev.veltrix.server.web.Web;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.StorageSchema;
 import dev.veltrix.storage.lease.Leases;
+import dev.veltrix.storage.outbox.OutboxPruner;
 import dev.veltrix.storage.outbox.OutboxRelay;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
@@ -51,6 +52,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final Database database;
     private final EventBus bus;
     private final OutboxRelay relay;
+    private final OutboxPruner pruner;
     private final Metrics metrics;
     private final LedgerService ledger;
     private final StreamHub stream;
@@ -63,7 +65,9 @@ public final class VeltrixNode implements AutoCloseable {
         database.migrate(schemas());
         ObjectMapper json = Json.mapper();
         bus = new InProcessEventBus();
-        relay = new OutboxRelay(database, bus, new Leases(database, clock), config.nodeId());
+        Leases leases = new Leases(database, clock);
+        relay = new OutboxRelay(database, bus, leases, config.nodeId());
+        pruner = new OutboxPruner(database, leases, clock, config.outboxRetention(), config.nodeId());
         metrics = new Metrics();
         ledger = new LedgerService(new JooqLedgerStore(database, clock, json), config.ledger(),
                 new LedgerMetrics(metrics.registry(), relay::wake));
@@ -93,6 +97,7 @@ public final class VeltrixNode implements AutoCloseable {
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger).register(routes);
         });
         relay.start();
+        pruner.start();
         http.start(config.http().host(), config.http().port());
         String url = "http://localhost:" + http.port();
         ownerPassword = OwnerSetup.ensureOwner(admins, console, url + "/console");
@@ -136,6 +141,7 @@ public final class VeltrixNode implements AutoCloseable {
         http.stop();
         stream.close();
         ledger.close(); // commits what is queued before the database closes
+        pruner.close();
         relay.close();
         bus.close();
         metrics.close();

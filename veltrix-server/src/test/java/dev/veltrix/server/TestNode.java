@@ -58,7 +58,8 @@ public final class TestNode implements AutoCloseable {
     public static VeltrixConfig config(Path dataDir, int port) {
         return new VeltrixConfig(new HttpSettings("127.0.0.1", port, 65_536, false),
                 StorageConfig.sqlite(dataDir.resolve("veltrix.db").toString()),
-                new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6));
+                new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
+                java.time.Duration.ofDays(7));
     }
 
     public String createKey(Set<Scope> scopes) {

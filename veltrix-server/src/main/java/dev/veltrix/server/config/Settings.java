@@ -43,6 +43,8 @@ public final class Settings {
             LedgerSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most transfers waiting to commit; beyond it callers get 503");
     public static final Setting<Integer> LEDGER_TIMEOUT_MS = Setting.integer("ledger.timeout-ms",
             (int) LedgerSettings.DEFAULTS.timeoutMs(), 100, 600_000, "longest a transfer request waits for its commit");
+    public static final Setting<Integer> OUTBOX_RETENTION_HOURS = Setting.integer("outbox.retention-hours", 168, 1, 8_760,
+            "how long published events are kept; a game server offline longer resumes at the oldest one kept");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -53,7 +55,7 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
-            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, NODE_ID_SETTING);
+            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -78,7 +80,8 @@ public final class Settings {
         return new VeltrixConfig(
                 new HttpSettings(value(raw, HTTP_HOST), value(raw, HTTP_PORT), value(raw, HTTP_MAX_BODY_BYTES),
                         value(raw, HTTP_SECURE_COOKIES)),
-                storage, ledger, nodeId.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId);
+                storage, ledger, nodeId.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId,
+                java.time.Duration.ofHours(value(raw, OUTBOX_RETENTION_HOURS)));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

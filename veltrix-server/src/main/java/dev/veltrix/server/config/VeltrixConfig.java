@@ -3,6 +3,11 @@ package dev.veltrix.server.config;
 import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.storage.StorageConfig;
 
-/** Everything a Veltrix node needs to start, read and checked once at start-up. */
-public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId) {
+/**
+ * Everything a Veltrix node needs to start, read and checked once at start-up.
+ *
+ * @param outboxRetention how long published events stay in the outbox (game servers resume within it)
+ */
+public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId,
+                            java.time.Duration outboxRetention) {
 }
