@@ -165,6 +165,20 @@ class LedgerContractTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void everyChangeWritesItsEventInTheSameTransaction(SqlKind kind) {
+        try (var f = new LedgerFixture(kind)) {
+            var alice = player();
+            PostResult grant = f.issue(alice, 42);
+            var events = dev.veltrix.storage.outbox.Outbox.readAfter(f.db.database().dsl(), 0, 10);
+            assertThat(events).extracting(e -> e.event().type()).containsExactly("currency.created", "transfer.posted");
+            assertThat(events.get(0).event().payload()).contains("\"code\":\"coins\"");
+            assertThat(events.get(1).event().key()).isEqualTo(grant.postingId().toString());
+            assertThat(events.get(1).event().payload()).contains("\"amount\":42").contains(alice.value());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void aCurrencyCannotBeDefinedTwice(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             assertThatThrownBy(() -> f.ledger.createCurrency(new Currency("coins", "Other coins", 2)))

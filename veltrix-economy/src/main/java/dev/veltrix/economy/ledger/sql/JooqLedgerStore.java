@@ -9,6 +9,8 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.core.id.UuidV7;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.Balance;
 import dev.veltrix.economy.ledger.Currency;
@@ -19,6 +21,7 @@ import dev.veltrix.economy.ledger.Supply;
 import dev.veltrix.economy.ledger.Transfer;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
+import dev.veltrix.storage.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,10 +51,17 @@ public final class JooqLedgerStore implements LedgerStore {
 
     @Override
     public boolean createCurrency(Currency currency) {
-        return database.inTransaction(tx -> tx.insertInto(CURRENCIES, CUR_CODE, CUR_NAME, CUR_DECIMALS, CUR_CREATED_AT)
-                .values(currency.code(), currency.name(), currency.decimals(), clock.millis())
-                .onConflictDoNothing()
-                .execute() == 1);
+        return database.inTransaction(tx -> {
+            boolean created = tx.insertInto(CURRENCIES, CUR_CODE, CUR_NAME, CUR_DECIMALS, CUR_CREATED_AT)
+                    .values(currency.code(), currency.name(), currency.decimals(), clock.millis())
+                    .onConflictDoNothing()
+                    .execute() == 1;
+            if (created) {
+                Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "currency.created", currency.code(),
+                        clock.instant(), "economy", codec.currencyPayload(currency))));
+            }
+            return created;
+        });
     }
 
     @Override

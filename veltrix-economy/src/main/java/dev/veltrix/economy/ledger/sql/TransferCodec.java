@@ -66,6 +66,11 @@ final class TransferCodec {
         return write(body);
     }
 
+    /** The payload of a {@code currency.created} event. */
+    String currencyPayload(dev.veltrix.economy.ledger.Currency currency) {
+        return write(Map.of("code", currency.code(), "name", currency.name(), "decimals", currency.decimals()));
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
