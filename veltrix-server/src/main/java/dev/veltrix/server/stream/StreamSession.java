@@ -35,6 +35,8 @@ final class StreamSession {
     private final Set<String> types;
     private final Semaphore wakeups = new Semaphore(0);
     private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
+    // The highest cursor this session may be acknowledged up to: where it resumed, then each event sent.
+    private volatile long ackableUpTo;
     private volatile boolean open = true;
     private Thread pump;
 
@@ -67,6 +69,7 @@ final class StreamSession {
     private void pump() {
         try {
             long cursor = Outbox.cursor(database.dsl(), consumer());
+            ackableUpTo = cursor;
             OutboxTail tail = OutboxTail.after(cursor);
             send(Map.of("type", "hello", "cursor", cursor, "server", key.name()));
             while (open) {
@@ -79,6 +82,7 @@ final class StreamSession {
                     if (types.contains(stored.event().type())) {
                         synchronized (inFlight) {
                             inFlight.addLast(stored.seq());
+                            ackableUpTo = stored.seq();
                         }
                         send(frame(stored));
                     }
@@ -113,15 +117,14 @@ final class StreamSession {
 
     /** Records what the server has handled; the cursor never moves back, and never past what was sent. */
     void acknowledge(long cursor) {
-        long highestSent;
         synchronized (inFlight) {
-            highestSent = inFlight.isEmpty() ? -1 : inFlight.peekLast();
+            if (cursor > ackableUpTo) {
+                // Acking ahead would skip events this server never received.
+                throw new IllegalArgumentException("ack cursor " + cursor + " is past the last event sent (" + ackableUpTo + ")");
+            }
             while (!inFlight.isEmpty() && inFlight.peekFirst() <= cursor) {
                 inFlight.removeFirst();
             }
-        }
-        if (highestSent >= 0 && cursor > highestSent) {
-            throw new IllegalArgumentException("ack cursor " + cursor + " is past the last event sent (" + highestSent + ")");
         }
         database.inTransaction(tx -> {
             Outbox.saveCursor(tx, consumer(), cursor);

@@ -95,6 +95,33 @@ class StreamTest {
     }
 
     @Test
+    void anAckBeyondWhatWasSentIsRefusedAndMovesNothing() throws Exception {
+        try (TestNode node = TestNode.start(); HttpClient http = HttpClient.newHttpClient()) {
+            CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+            CompletableFuture<Void> hello = new CompletableFuture<>();
+            WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + node.key)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + node.port + StreamHub.PATH), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            hello.complete(null);
+                            socket.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                            closeCode.complete(status);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            hello.get(10, TimeUnit.SECONDS);
+            ws.sendText("{\"type\":\"ack\",\"cursor\":1000000}", true);
+            assertThat(closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(serverCursor(node)).as("the cursor did not jump ahead").isZero();
+        }
+    }
+
+    @Test
     void aConnectionWithoutAValidKeyIsClosedAsAPolicyViolation() throws Exception {
         try (TestNode node = TestNode.start(); HttpClient http = HttpClient.newHttpClient()) {
             CompletableFuture<Integer> closeCode = new CompletableFuture<>();
