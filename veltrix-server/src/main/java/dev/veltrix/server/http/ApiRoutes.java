@@ -1,9 +1,7 @@
 package dev.veltrix.server.http;
 
 import dev.veltrix.server.auth.Scope;
-import dev.veltrix.server.auth.ServerKey;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.List;
  */
 public final class ApiRoutes {
     public static final String PREFIX = "/api/v1";
-    private static final String KEY_ATTRIBUTE = "veltrix.serverKey";
 
     /** One endpoint as registered. */
     public record Endpoint(HandlerType method, String path, Scope scope) {
@@ -42,7 +39,7 @@ public final class ApiRoutes {
     private void add(HandlerType method, String path, Scope scope, Handler handler) {
         endpoints.add(new Endpoint(method, PREFIX + path, scope));
         Handler guarded = ctx -> {
-            ctx.attribute(KEY_ATTRIBUTE, authorizer.authorize(ctx.header("Authorization"), scope));
+            authorizer.authorize(ctx.header("Authorization"), scope);
             handler.handle(ctx);
         };
         if (method.equals(HandlerType.GET)) {
@@ -50,10 +47,6 @@ public final class ApiRoutes {
         } else {
             routes.post(PREFIX + path, guarded);
         }
-    }
-
-    public static ServerKey key(Context ctx) {
-        return ctx.attribute(KEY_ATTRIBUTE);
     }
 
     public List<Endpoint> endpoints() {

@@ -63,12 +63,6 @@ public final class Outbox {
                         Instant.ofEpochMilli(r.get(OCCURRED_AT)), r.get(SOURCE), r.get(PAYLOAD))));
     }
 
-    /** The newest seq in the outbox, or 0 when it is empty. */
-    public static long headSeq(DSLContext dsl) {
-        Long head = dsl.select(org.jooq.impl.DSL.max(SEQ)).from(EVENTS).fetchOne(0, Long.class);
-        return head == null ? 0 : head;
-    }
-
     /** The position a durable reader has acknowledged, or 0 when it has none yet. */
     public static long cursor(DSLContext dsl, String consumer) {
         Long seq = dsl.select(CURSOR_SEQ).from(CURSORS).where(CONSUMER.eq(consumer)).fetchOne(CURSOR_SEQ);
