@@ -30,15 +30,12 @@ class BankTest {
     private static final int OPERATIONS_PER_CLIENT = 150;
     private static final int ACCOUNTS = 8;
 
-    static List<SqlKind> kinds() {
-        return TestDatabases.kinds();
-    }
 
     private record Sent(String key, List<TransferRequest> legs) {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void concurrentTransfersWithRetriesNeitherLoseNorDuplicateMoney(SqlKind kind) throws Exception {
         try (var f = new LedgerFixture(kind, new LedgerSettings(32, 4_096, 60_000))) {
             List<AccountId> accounts = new ArrayList<>();

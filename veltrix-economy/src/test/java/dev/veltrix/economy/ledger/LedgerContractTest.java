@@ -20,12 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The ledger's behaviour, identical on SQLite, PostgreSQL and MariaDB. */
 class LedgerContractTest {
 
-    static List<SqlKind> kinds() {
-        return TestDatabases.kinds();
-    }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void movesMoneyAndKeepsEveryCurrencySummingToZero(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -47,7 +44,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void refusesAnOverdraftAndChangesNothing(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -64,7 +61,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aBatchIsAllOrNothing(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -87,7 +84,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aRetryWithTheSameKeyReturnsTheFirstResultAndMovesNothing(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -107,7 +104,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void reportsEveryInvalidFieldAtOnce(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -125,7 +122,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void refusesToPushABalancePastTheCeiling(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var whale = player();
@@ -138,7 +135,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void pagesThroughHistoryNewestFirstAndRanksTheRichest(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -164,7 +161,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void everyChangeWritesItsEventInTheSameTransaction(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             var alice = player();
@@ -178,7 +175,7 @@ class LedgerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aCurrencyCannotBeDefinedTwice(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             assertThatThrownBy(() -> f.ledger.createCurrency(new Currency("coins", "Other coins", 2)))

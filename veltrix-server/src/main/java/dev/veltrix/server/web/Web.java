@@ -1,5 +1,8 @@
 package dev.veltrix.server.web;
 
+import dev.veltrix.server.auth.LoginThrottle;
+import dev.veltrix.server.auth.Secrets;
+import dev.veltrix.server.auth.WebSessions;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -48,7 +51,7 @@ public final class Web {
 
     /** A fresh token for a sign-in form, also set as a cookie, so a foreign page cannot post the form. */
     String issueLoginCsrf(Context ctx) {
-        String token = dev.veltrix.server.auth.Secrets.token(24);
+        String token = Secrets.token(24);
         setCookie(ctx, LOGIN_CSRF_COOKIE, token, Duration.ofHours(1));
         return token;
     }
@@ -63,7 +66,7 @@ public final class Web {
 
     private static void check(String expected, String given) {
         if (expected == null || given == null
-                || !dev.veltrix.server.auth.Secrets.constantTimeEquals(expected, given)) {
+                || !Secrets.constantTimeEquals(expected, given)) {
             throw new ForbiddenResponse("the form's security token is missing or stale; reload the page and try again");
         }
     }
@@ -72,7 +75,7 @@ public final class Web {
      * Counts a sign-in attempt of this client in {@code area}; false, with Retry-After set, when the
      * client has tried too often and must wait.
      */
-    static boolean admitSignIn(Context ctx, dev.veltrix.server.auth.LoginThrottle throttle, String area) {
+    static boolean admitSignIn(Context ctx, LoginThrottle throttle, String area) {
         if (throttle.tryAttempt(area + ":" + ctx.ip())) {
             return true;
         }
@@ -81,7 +84,7 @@ public final class Web {
     }
 
     /** Hands the browser its new session: the sign-in form's token is spent, the session cookie set. */
-    void startSession(Context ctx, String cookie, dev.veltrix.server.auth.WebSessions.Opened opened, Duration lifetime) {
+    void startSession(Context ctx, String cookie, WebSessions.Opened opened, Duration lifetime) {
         clearCookie(ctx, LOGIN_CSRF_COOKIE);
         setCookie(ctx, cookie, opened.token(), lifetime);
     }

@@ -14,12 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LeasesTest {
 
-    static List<SqlKind> kinds() {
-        return TestDatabases.kinds();
-    }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void onlyOneNodeHoldsALeaseUntilItExpiresOrIsReleased(SqlKind kind) {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
             MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));

@@ -21,9 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OutboxTest {
 
-    static List<SqlKind> kinds() {
-        return TestDatabases.kinds();
-    }
 
     private static EventEnvelope event(int n) {
         return new EventEnvelope(UuidV7.next(), "test.happened", "key-" + n,
@@ -31,7 +28,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void eventsCommittedWithTheirChangeAreReadBackInOrder(SqlKind kind) {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
             List<EventEnvelope> written = IntStream.range(0, 5).mapToObj(OutboxTest::event).toList();
@@ -46,7 +43,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void eventsOfARolledBackTransactionNeverAppear(SqlKind kind) {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
             assertThatThrownBy(() -> db.database().inTransaction(tx -> {
@@ -58,7 +55,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aCursorOnlyMovesForward(SqlKind kind) {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
             var dsl = db.database().dsl();
@@ -72,7 +69,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void theRelayPublishesEveryEventOnceInOrderAndResumesAfterRestart(SqlKind kind) throws Exception {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
             var database = db.database();

@@ -40,13 +40,13 @@ public final class JooqLedgerStore implements LedgerStore {
     private final Database database;
     private final Clock clock;
     private final PostingWriter writer;
-    private final TransferCodec codec;
+    private final LedgerCodec codec;
 
     public JooqLedgerStore(Database database, Clock clock, ObjectMapper json) {
         this.database = database;
         this.clock = clock;
         this.writer = new PostingWriter(clock, json);
-        this.codec = new TransferCodec(json);
+        this.codec = new LedgerCodec(json);
     }
 
     @Override

@@ -34,12 +34,12 @@ import org.jooq.DSLContext;
 final class PostingWriter {
     private final Clock clock;
     private final UuidV7 ids;
-    private final TransferCodec codec;
+    private final LedgerCodec codec;
 
     PostingWriter(Clock clock, ObjectMapper json) {
         this.clock = clock;
         this.ids = new UuidV7(clock);
-        this.codec = new TransferCodec(json);
+        this.codec = new LedgerCodec(json);
     }
 
     private record PriorKey(String requestHash, UUID postingId) {

@@ -15,13 +15,13 @@ import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.Record;
 
-/** Turns transfers into rows and event payloads and back. */
-final class TransferCodec {
+/** Turns transfers into rows and back, and ledger changes into event payloads. */
+final class LedgerCodec {
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
     private final ObjectMapper json;
 
-    TransferCodec(ObjectMapper json) {
+    LedgerCodec(ObjectMapper json) {
         this.json = json;
     }
 
