@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,11 +48,17 @@ class ConsoleBrowserTest {
         field.sendKeys(value);
     }
 
-    /** htmx swaps pages asynchronously: wait for the text the next page shows, then read it. */
+    /**
+     * htmx swaps pages asynchronously: wait until the element shows the text and read it in the same
+     * look-up, so a swap landing between finding and reading cannot leave a stale element behind.
+     */
     private static String awaitText(By where, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(where, text));
-        return browser.findElement(where).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    String shown = driver.findElement(where).getText();
+                    return shown.contains(text) ? shown : null;
+                });
     }
 
     private static void submit(WebDriver driver) {
@@ -72,12 +79,12 @@ class ConsoleBrowserTest {
         fill(browser, "username", "owner");
         fill(browser, "password", "wrong-password-123");
         submit(browser);
-        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("Wrong username or password");
+        assertThat(awaitText(By.cssSelector(".error"), "Wrong username or password")).isNotBlank();
 
         fill(browser, "username", "owner");
         fill(browser, "password", node.ownerPassword);
         submit(browser);
-        assertThat(browser.getCurrentUrl()).endsWith("/console/password");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/password"));
         fill(browser, "password", "short");
         browser.executeScript("document.querySelector('input[name=password]').removeAttribute('minlength')");
         submit(browser);
@@ -130,20 +137,19 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/portal/login");
         fill(browser, "code", "WRNG-CODE");
         submit(browser);
-        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("unknown, used or expired");
+        assertThat(awaitText(By.cssSelector(".error"), "unknown, used or expired")).isNotBlank();
 
         fill(browser, "code", code.toLowerCase().replace("-", ""));
         submit(browser);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("player:" + player);
-        assertThat(browser.findElement(By.id("balances")).getText()).contains("coins").contains("1234");
+        assertThat(awaitText(By.tagName("main"), "player:" + player)).isNotBlank();
+        assertThat(awaitText(By.id("balances"), "1234")).contains("coins");
         screenshot("portal-home");
 
         browser.manage().deleteAllCookies();
         browser.get(node.baseUrl + "/portal/login");
         fill(browser, "code", code);
         submit(browser);
-        assertThat(browser.findElement(By.cssSelector(".error")).getText()).as("a code works once")
-                .contains("unknown, used or expired");
+        assertThat(awaitText(By.cssSelector(".error"), "unknown, used or expired")).as("a code works once").isNotBlank();
     }
 
     @Test
