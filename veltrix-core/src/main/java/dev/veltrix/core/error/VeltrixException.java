@@ -6,7 +6,7 @@ package dev.veltrix.core.error;
  */
 public abstract sealed class VeltrixException extends RuntimeException
         permits InvalidInputException, NotFoundException, ConflictException, RejectedException,
-                UnauthorizedException, ForbiddenException, OverloadedException {
+                UnauthorizedException, ForbiddenException, OverloadedException, LimitedException {
 
     private final String problemType;
 

@@ -80,15 +80,23 @@ public final class LedgerService implements AutoCloseable {
 
     /** Posts one transfer. */
     public PostResult transfer(String idempotencyKey, TransferRequest request) {
-        return post(idempotencyKey, List.of(request), "");
+        return post(idempotencyKey, List.of(request), "", null);
     }
 
     /** Posts legs atomically: all of them or none. */
     public PostResult batch(String idempotencyKey, List<TransferRequest> legs) {
-        return post(idempotencyKey, legs, "transfers");
+        return post(idempotencyKey, legs, "transfers", null);
     }
 
-    private PostResult post(String idempotencyKey, List<TransferRequest> legs, String listField) {
+    /**
+     * Posts legs atomically together with another feature's rows: the effect runs in the same
+     * transaction, only if the legs are applied now (not on a replay of the key).
+     */
+    public PostResult post(String idempotencyKey, List<TransferRequest> legs, SameTransaction effect) {
+        return post(idempotencyKey, legs, "transfers", effect);
+    }
+
+    private PostResult post(String idempotencyKey, List<TransferRequest> legs, String listField, SameTransaction effect) {
         List<FieldError> errors = new ArrayList<>();
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > KEY_LENGTH_MAX) {
             errors.add(new FieldError("Idempotency-Key", "send a unique key of 1.." + KEY_LENGTH_MAX
@@ -104,7 +112,7 @@ public final class LedgerService implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the transfer is invalid; nothing was posted", errors);
         }
-        PostOutcome outcome = await(committer.submit(new Posting(idempotencyKey, RequestHash.of(legs), legs)));
+        PostOutcome outcome = await(committer.submit(new Posting(idempotencyKey, RequestHash.of(legs), legs, effect)));
         return switch (outcome) {
             case PostOutcome.Posted posted -> new PostResult(posted.transfers().getFirst().postingId(),
                     posted.transfers(), posted.replayed());

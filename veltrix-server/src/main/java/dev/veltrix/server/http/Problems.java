@@ -6,6 +6,7 @@ import dev.veltrix.core.error.FieldError;
 import dev.veltrix.core.error.ForbiddenException;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
+import dev.veltrix.core.error.LimitedException;
 import dev.veltrix.core.error.OverloadedException;
 import dev.veltrix.core.error.RejectedException;
 import dev.veltrix.core.error.UnauthorizedException;
@@ -55,6 +56,10 @@ public final class Problems {
             case NotFoundException ignored -> 404;
             case ConflictException ignored -> 409;
             case RejectedException ignored -> 422;
+            case LimitedException limited -> {
+                ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+                yield 429;
+            }
             case OverloadedException overloaded -> {
                 ctx.header("Retry-After", Integer.toString(overloaded.retryAfterSeconds()));
                 yield 503;

@@ -51,6 +51,7 @@ final class PostingWriter {
         Map<String, List<Transfer>> postedNow = new HashMap<>();
         List<PostOutcome> outcomes = new ArrayList<>(group.size());
         List<Transfer> newTransfers = new ArrayList<>();
+        List<Runnable> effects = new ArrayList<>();
         // Milliseconds, as stored, so a replay returns exactly what the first call returned.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         for (Posting posting : group) {
@@ -70,12 +71,17 @@ final class PostingWriter {
                     prior.put(posting.idempotencyKey(), new PriorKey(posting.requestHash(), postingId));
                     postedNow.put(posting.idempotencyKey(), posted.transfers());
                     newTransfers.addAll(posted.transfers());
+                    if (posting.effect() instanceof SqlEffect effect) {
+                        effects.add(() -> effect.write(tx, posted.transfers()));
+                    }
                 }
             }
             outcomes.add(outcome);
         }
         BalanceRows.save(tx, book);
         insertRows(tx, group, postedNow, newTransfers, now);
+        // After the ledger's own rows, so an effect may refer to the transfers it was posted with.
+        effects.forEach(Runnable::run);
         return outcomes;
     }
 

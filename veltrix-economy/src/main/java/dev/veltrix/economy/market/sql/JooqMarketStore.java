@@ -1,0 +1,143 @@
+package dev.veltrix.economy.market.sql;
+
+import static dev.veltrix.economy.market.sql.MarketTables.*;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.sum;
+
+import dev.veltrix.economy.ledger.SameTransaction;
+import dev.veltrix.economy.ledger.sql.SqlEffect;
+import dev.veltrix.economy.market.Candle;
+import dev.veltrix.economy.market.MarketItem;
+import dev.veltrix.economy.market.MarketStore;
+import dev.veltrix.economy.market.PriceModel;
+import dev.veltrix.economy.market.Side;
+import dev.veltrix.economy.market.Trade;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.SchemaModule;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** The shop's items, trades and candles in SQL, for SQLite, PostgreSQL and MariaDB alike. */
+public final class JooqMarketStore implements MarketStore {
+    public static final SchemaModule SCHEMA = new SchemaModule("market");
+    private static final long MINUTE = 60_000;
+
+    private final Database database;
+    private final Clock clock;
+
+    public JooqMarketStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public void saveItem(MarketItem item) {
+        database.inTransaction(tx -> {
+            tx.deleteFrom(ITEMS).where(IT_ID.eq(item.id())).execute();
+            return tx.insertInto(ITEMS, IT_ID, IT_NAME, IT_CURRENCY, IT_MODEL, IT_BASE, IT_SENSITIVITY, IT_FLOOR,
+                            IT_CEILING, IT_STOCK, IT_HALF_LIFE, IT_SPREAD, IT_MAX_MOVE, IT_WINDOW, IT_DAILY_BUY,
+                            IT_DAILY_SELL, IT_BUYS_BACK, IT_UPDATED_AT)
+                    .values(item.id(), item.name(), item.currency(), item.model().name(), item.basePrice(),
+                            item.sensitivity().toPlainString(), item.floorPrice(), item.ceilingPrice(), item.stock(),
+                            item.halfLifeMinutes(), item.spreadBps(), item.maxMovePercent(), item.windowMinutes(),
+                            item.dailyBuyLimit(), item.dailySellLimit(), item.buysBack() ? 1 : 0, clock.millis())
+                    .execute();
+        });
+    }
+
+    @Override
+    public List<MarketItem> items() {
+        return database.dsl().selectFrom(ITEMS).orderBy(IT_ID).fetch(JooqMarketStore::item);
+    }
+
+    @Override
+    public Optional<MarketItem> item(String id) {
+        return database.dsl().selectFrom(ITEMS).where(IT_ID.eq(id)).fetchOptional(JooqMarketStore::item);
+    }
+
+    private static MarketItem item(Record r) {
+        return new MarketItem(r.get(IT_ID), r.get(IT_NAME), r.get(IT_CURRENCY), PriceModel.valueOf(r.get(IT_MODEL)),
+                r.get(IT_BASE), new BigDecimal(r.get(IT_SENSITIVITY)), r.get(IT_FLOOR), r.get(IT_CEILING),
+                r.get(IT_STOCK), r.get(IT_HALF_LIFE), r.get(IT_SPREAD), r.get(IT_MAX_MOVE), r.get(IT_WINDOW),
+                r.get(IT_DAILY_BUY), r.get(IT_DAILY_SELL), r.get(IT_BUYS_BACK) == 1);
+    }
+
+    @Override
+    public List<Trade> tradesSince(String item, Instant since) {
+        return database.dsl().selectFrom(TRADES).where(TD_ITEM.eq(item)).and(TD_AT.ge(since.toEpochMilli()))
+                .orderBy(TD_AT).fetch(JooqMarketStore::trade);
+    }
+
+    @Override
+    public List<Trade> recentTrades(String item, int limit) {
+        return database.dsl().selectFrom(TRADES).where(TD_ITEM.eq(item)).orderBy(TD_AT.desc(), TD_ID.desc())
+                .limit(limit).fetch(JooqMarketStore::trade);
+    }
+
+    @Override
+    public Optional<Trade> tradeByKey(String requestKey) {
+        return database.dsl().selectFrom(TRADES).where(TD_KEY.eq(requestKey)).fetchOptional(JooqMarketStore::trade);
+    }
+
+    private static Trade trade(Record r) {
+        return new Trade(UUID.fromString(r.get(TD_ID)), r.get(TD_KEY), r.get(TD_ITEM), UUID.fromString(r.get(TD_PLAYER)),
+                Side.valueOf(r.get(TD_SIDE)), r.get(TD_QUANTITY), r.get(TD_TOTAL), r.get(TD_CURRENCY),
+                r.get(TD_PRICE_AFTER), Instant.ofEpochMilli(r.get(TD_AT)));
+    }
+
+    @Override
+    public long tradedSince(UUID player, String item, Side side, Instant since) {
+        BigDecimal total = database.dsl().select(coalesce(sum(TD_QUANTITY), BigDecimal.ZERO)).from(TRADES)
+                .where(TD_PLAYER.eq(player.toString())).and(TD_ITEM.eq(item)).and(TD_SIDE.eq(side.name()))
+                .and(TD_AT.ge(since.toEpochMilli())).fetchOne(0, BigDecimal.class);
+        return total == null ? 0 : total.longValueExact();
+    }
+
+    @Override
+    public List<Candle> minuteCandles(String item, Instant from, Instant to) {
+        return database.dsl().selectFrom(CANDLES).where(CA_ITEM.eq(item))
+                .and(CA_START.ge(from.toEpochMilli() / MINUTE * MINUTE)).and(CA_START.lt(to.toEpochMilli()))
+                .orderBy(CA_START)
+                .fetch(r -> new Candle(Instant.ofEpochMilli(r.get(CA_START)), r.get(CA_OPEN), r.get(CA_HIGH),
+                        r.get(CA_LOW), r.get(CA_CLOSE), r.get(CA_VOLUME)));
+    }
+
+    @Override
+    public SameTransaction record(Trade trade) {
+        return (SqlEffect) (tx, posted) -> {
+            tx.insertInto(TRADES, TD_ID, TD_KEY, TD_ITEM, TD_PLAYER, TD_SIDE, TD_QUANTITY, TD_TOTAL, TD_CURRENCY,
+                            TD_PRICE_AFTER, TD_AT)
+                    .values(trade.id().toString(), trade.requestKey(), trade.item(), trade.player().toString(),
+                            trade.side().name(), trade.quantity(), trade.total(), trade.currency(), trade.priceAfter(),
+                            trade.at().toEpochMilli())
+                    .execute();
+            candle(tx, trade);
+        };
+    }
+
+    /** Folds the trade's price into its minute's candle. */
+    private static void candle(DSLContext tx, Trade trade) {
+        long start = trade.at().toEpochMilli() / MINUTE * MINUTE;
+        long price = trade.priceAfter();
+        int updated = tx.update(CANDLES)
+                .set(CA_HIGH, greatest(CA_HIGH, org.jooq.impl.DSL.val(price)))
+                .set(CA_LOW, least(CA_LOW, org.jooq.impl.DSL.val(price)))
+                .set(CA_CLOSE, price)
+                .set(CA_VOLUME, CA_VOLUME.plus(trade.quantity()))
+                .where(CA_ITEM.eq(trade.item())).and(CA_START.eq(start))
+                .execute();
+        if (updated == 0) {
+            tx.insertInto(CANDLES, CA_ITEM, CA_START, CA_OPEN, CA_HIGH, CA_LOW, CA_CLOSE, CA_VOLUME)
+                    .values(trade.item(), start, price, price, price, price, trade.quantity())
+                    .execute();
+        }
+    }
+}
