@@ -5,7 +5,11 @@ import dev.veltrix.core.event.EventBus;
 import dev.veltrix.core.event.InProcessEventBus;
 import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.economy.market.MarketService;
+import dev.veltrix.economy.market.SellDampening;
+import dev.veltrix.economy.market.sql.JooqMarketStore;
 import dev.veltrix.server.api.LedgerApi;
+import dev.veltrix.server.api.market.MarketApi;
 import dev.veltrix.server.api.PlayerApi;
 import dev.veltrix.server.api.SystemRoutes;
 import dev.veltrix.server.auth.AdminStore;
@@ -55,6 +59,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final OutboxPruner pruner;
     private final Metrics metrics;
     private final LedgerService ledger;
+    private final MarketService market;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -74,6 +79,9 @@ public final class VeltrixNode implements AutoCloseable {
         Gauge.builder("veltrix.ledger.queue", ledger, LedgerService::queued)
                 .description("postings waiting for the ledger writer").register(metrics.registry());
 
+        market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(),
+                SellDampening.NONE);
+
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);
         WebSessions sessions = new WebSessions(database, clock, Duration.ofHours(12));
@@ -91,6 +99,7 @@ public final class VeltrixNode implements AutoCloseable {
             ApiRoutes api = new ApiRoutes(routes, authorizer);
             new LedgerApi(ledger, json).register(api);
             new PlayerApi(playerLogins).register(api);
+            new MarketApi(market, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
@@ -111,7 +120,7 @@ public final class VeltrixNode implements AutoCloseable {
 
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
-        return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, ServerSchema.MODULE);
+        return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, ServerSchema.MODULE);
     }
 
     public int port() {
@@ -124,6 +133,10 @@ public final class VeltrixNode implements AutoCloseable {
 
     public LedgerService ledger() {
         return ledger;
+    }
+
+    public MarketService market() {
+        return market;
     }
 
     /** The API endpoints game servers can call, as registered (compared with the OpenAPI document in tests). */

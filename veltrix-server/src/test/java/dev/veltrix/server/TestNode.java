@@ -3,6 +3,7 @@ package dev.veltrix.server;
 import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.server.auth.Scope;
 import dev.veltrix.server.auth.ServerKeyStore;
+import dev.veltrix.server.config.EconomyConfig;
 import dev.veltrix.server.config.HttpSettings;
 import dev.veltrix.server.config.VeltrixConfig;
 import dev.veltrix.storage.StorageConfig;
@@ -59,7 +60,7 @@ public final class TestNode implements AutoCloseable {
         return new VeltrixConfig(new HttpSettings("127.0.0.1", port, 65_536, false),
                 StorageConfig.sqlite(dataDir.resolve("veltrix.db").toString()),
                 new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
-                java.time.Duration.ofDays(7));
+                java.time.Duration.ofDays(7), EconomyConfig.DEFAULTS);
     }
 
     public String createKey(Set<Scope> scopes) {
@@ -77,6 +78,25 @@ public final class TestNode implements AutoCloseable {
             builder.header("Idempotency-Key", idempotencyKey);
         }
         return send(builder.build());
+    }
+
+    public HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + key)
+                .DELETE().build());
+    }
+
+    /** Credits a player with coins from issuance. */
+    public void fund(UUID player, long coins) {
+        var response = post("/api/v1/transfers", "{\"from\":\"system:issuance\",\"to\":\"player:" + player
+                + "\",\"currency\":\"coins\",\"amount\":" + coins + "}", UUID.randomUUID().toString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("could not fund " + player + ": " + response.body());
+        }
     }
 
     public HttpResponse<String> send(HttpRequest request) {

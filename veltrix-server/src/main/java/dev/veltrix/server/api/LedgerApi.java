@@ -109,14 +109,6 @@ public final class LedgerApi {
     }
 
     private static int limit(Context ctx) {
-        String text = ctx.queryParam("limit");
-        if (text == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("limit", "must be a whole number 1.." + LedgerService.PAGE_LIMIT_MAX);
-        }
+        return Params.limit(ctx, DEFAULT_PAGE, LedgerService.PAGE_LIMIT_MAX);
     }
 }

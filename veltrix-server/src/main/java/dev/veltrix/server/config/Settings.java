@@ -1,6 +1,7 @@
 package dev.veltrix.server.config;
 
 import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.economy.market.MarketSettings;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.StorageConfig;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class Settings {
             (int) LedgerSettings.DEFAULTS.timeoutMs(), 100, 600_000, "longest a transfer request waits for its commit");
     public static final Setting<Integer> OUTBOX_RETENTION_HOURS = Setting.integer("outbox.retention-hours", 168, 1, 8_760,
             "how long published events are kept; a game server offline longer resumes at the oldest one kept");
+    public static final Setting<Integer> MARKET_QUOTE_TTL_SECONDS = Setting.integer("market.quote-ttl-seconds",
+            (int) MarketSettings.DEFAULTS.quoteTtl().toSeconds(), 1, 300, "how long a shop quote can be executed");
+    public static final Setting<Integer> MARKET_TRADES_PER_MINUTE = Setting.integer("market.trades-per-minute",
+            MarketSettings.DEFAULTS.tradesPerMinute(), 0, 100_000,
+            "shop trades one player may make per minute (0 = unlimited); beyond it trades get 429");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -55,7 +61,8 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
-            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, NODE_ID_SETTING);
+            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
+            NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -81,7 +88,9 @@ public final class Settings {
                 new HttpSettings(value(raw, HTTP_HOST), value(raw, HTTP_PORT), value(raw, HTTP_MAX_BODY_BYTES),
                         value(raw, HTTP_SECURE_COOKIES)),
                 storage, ledger, nodeId.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId,
-                java.time.Duration.ofHours(value(raw, OUTBOX_RETENTION_HOURS)));
+                java.time.Duration.ofHours(value(raw, OUTBOX_RETENTION_HOURS)),
+                new EconomyConfig(new MarketSettings(java.time.Duration.ofSeconds(value(raw, MARKET_QUOTE_TTL_SECONDS)),
+                        value(raw, MARKET_TRADES_PER_MINUTE))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

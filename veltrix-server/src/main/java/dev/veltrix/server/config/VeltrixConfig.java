@@ -7,7 +7,8 @@ import dev.veltrix.storage.StorageConfig;
  * Everything a Veltrix node needs to start, read and checked once at start-up.
  *
  * @param outboxRetention how long published events stay in the outbox (game servers resume within it)
+ * @param economy         the shop's, the exchange's and the inflation policy's settings
  */
 public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId,
-                            java.time.Duration outboxRetention) {
+                            java.time.Duration outboxRetention, EconomyConfig economy) {
 }

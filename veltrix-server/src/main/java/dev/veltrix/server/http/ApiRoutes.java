@@ -36,17 +36,21 @@ public final class ApiRoutes {
         add(HandlerType.POST, path, scope, handler);
     }
 
+    public void put(String path, Scope scope, Handler handler) {
+        add(HandlerType.PUT, path, scope, handler);
+    }
+
+    public void delete(String path, Scope scope, Handler handler) {
+        add(HandlerType.DELETE, path, scope, handler);
+    }
+
     private void add(HandlerType method, String path, Scope scope, Handler handler) {
         endpoints.add(new Endpoint(method, PREFIX + path, scope));
         Handler guarded = ctx -> {
             authorizer.authorize(ctx.header("Authorization"), scope);
             handler.handle(ctx);
         };
-        if (method.equals(HandlerType.GET)) {
-            routes.get(PREFIX + path, guarded);
-        } else {
-            routes.post(PREFIX + path, guarded);
-        }
+        routes.addHttpHandler(method, PREFIX + path, guarded);
     }
 
     public List<Endpoint> endpoints() {

@@ -1,0 +1,8 @@
+package dev.veltrix.server.config;
+
+import dev.veltrix.economy.market.MarketSettings;
+
+/** Settings of the economy's features beyond the ledger. */
+public record EconomyConfig(MarketSettings market) {
+    public static final EconomyConfig DEFAULTS = new EconomyConfig(MarketSettings.DEFAULTS);
+}
