@@ -25,6 +25,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LedgerService implements AutoCloseable {
     public static final int LEGS_MAX = 100;
+    /** Legs one posting of another economy feature may carry (an exchange sweep pays many makers). */
+    public static final int FEATURE_LEGS_MAX = 5_000;
     public static final int KEY_LENGTH_MAX = 200;
     public static final int PAGE_LIMIT_MAX = 200;
 
@@ -80,12 +82,12 @@ public final class LedgerService implements AutoCloseable {
 
     /** Posts one transfer. */
     public PostResult transfer(String idempotencyKey, TransferRequest request) {
-        return post(idempotencyKey, List.of(request), "", null);
+        return post(idempotencyKey, List.of(request), "", null, LEGS_MAX);
     }
 
     /** Posts legs atomically: all of them or none. */
     public PostResult batch(String idempotencyKey, List<TransferRequest> legs) {
-        return post(idempotencyKey, legs, "transfers", null);
+        return post(idempotencyKey, legs, "transfers", null, LEGS_MAX);
     }
 
     /**
@@ -93,19 +95,20 @@ public final class LedgerService implements AutoCloseable {
      * transaction, only if the legs are applied now (not on a replay of the key).
      */
     public PostResult post(String idempotencyKey, List<TransferRequest> legs, SameTransaction effect) {
-        return post(idempotencyKey, legs, "transfers", effect);
+        return post(idempotencyKey, legs, "transfers", effect, FEATURE_LEGS_MAX);
     }
 
-    private PostResult post(String idempotencyKey, List<TransferRequest> legs, String listField, SameTransaction effect) {
+    private PostResult post(String idempotencyKey, List<TransferRequest> legs, String listField, SameTransaction effect,
+                            int legsMax) {
         List<FieldError> errors = new ArrayList<>();
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > KEY_LENGTH_MAX) {
             errors.add(new FieldError("Idempotency-Key", "send a unique key of 1.." + KEY_LENGTH_MAX
                     + " characters with every transfer; reuse it only to retry the same request"));
         }
-        if (legs.isEmpty() || legs.size() > LEGS_MAX) {
-            errors.add(new FieldError(listField, "must hold 1.." + LEGS_MAX + " transfers, got " + legs.size()));
+        if (legs.isEmpty() || legs.size() > legsMax) {
+            errors.add(new FieldError(listField, "must hold 1.." + legsMax + " transfers, got " + legs.size()));
         }
-        for (int i = 0; i < legs.size() && i < LEGS_MAX; i++) {
+        for (int i = 0; i < legs.size() && i < legsMax; i++) {
             String prefix = listField.isEmpty() ? "" : listField + "[" + i + "].";
             TransferValidator.check(legs.get(i), prefix, this::currencyExists, errors);
         }
