@@ -5,10 +5,13 @@ import dev.veltrix.core.event.EventBus;
 import dev.veltrix.core.event.InProcessEventBus;
 import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.economy.exchange.ExchangeService;
+import dev.veltrix.economy.exchange.sql.JooqExchangeStore;
 import dev.veltrix.economy.market.MarketService;
 import dev.veltrix.economy.market.SellDampening;
 import dev.veltrix.economy.market.sql.JooqMarketStore;
 import dev.veltrix.server.api.LedgerApi;
+import dev.veltrix.server.api.exchange.ExchangeApi;
 import dev.veltrix.server.api.market.MarketApi;
 import dev.veltrix.server.api.PlayerApi;
 import dev.veltrix.server.api.SystemRoutes;
@@ -60,6 +63,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final Metrics metrics;
     private final LedgerService ledger;
     private final MarketService market;
+    private final ExchangeService exchange;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -81,6 +85,7 @@ public final class VeltrixNode implements AutoCloseable {
 
         market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(),
                 SellDampening.NONE);
+        exchange = new ExchangeService(new JooqExchangeStore(database), ledger, clock, config.economy().exchange());
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);
@@ -100,6 +105,7 @@ public final class VeltrixNode implements AutoCloseable {
             new LedgerApi(ledger, json).register(api);
             new PlayerApi(playerLogins).register(api);
             new MarketApi(market, json).register(api);
+            new ExchangeApi(exchange, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
@@ -120,7 +126,8 @@ public final class VeltrixNode implements AutoCloseable {
 
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
-        return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, ServerSchema.MODULE);
+        return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
+                ServerSchema.MODULE);
     }
 
     public int port() {
@@ -133,6 +140,10 @@ public final class VeltrixNode implements AutoCloseable {
 
     public LedgerService ledger() {
         return ledger;
+    }
+
+    public ExchangeService exchange() {
+        return exchange;
     }
 
     public MarketService market() {
@@ -153,6 +164,7 @@ public final class VeltrixNode implements AutoCloseable {
     public void close() {
         http.stop();
         stream.close();
+        exchange.close(); // finishes its round; its settlements need the ledger
         ledger.close(); // commits what is queued before the database closes
         pruner.close();
         relay.close();

@@ -1,6 +1,7 @@
 package dev.veltrix.server.config;
 
 import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.economy.exchange.ExchangeSettings;
 import dev.veltrix.economy.market.MarketSettings;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.StorageConfig;
@@ -51,6 +52,12 @@ public final class Settings {
     public static final Setting<Integer> MARKET_TRADES_PER_MINUTE = Setting.integer("market.trades-per-minute",
             MarketSettings.DEFAULTS.tradesPerMinute(), 0, 100_000,
             "shop trades one player may make per minute (0 = unlimited); beyond it trades get 429");
+    public static final Setting<Integer> EXCHANGE_BATCH_MAX = Setting.integer("exchange.batch-max",
+            ExchangeSettings.DEFAULTS.batchMax(), 1, 4_096, "most orders and cancels one pair processes per round");
+    public static final Setting<Integer> EXCHANGE_QUEUE_CAPACITY = Setting.integer("exchange.queue-capacity",
+            ExchangeSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most commands waiting per pair; beyond it callers get 503");
+    public static final Setting<Integer> EXCHANGE_MAX_FILLS = Setting.integer("exchange.max-fills-per-order",
+            ExchangeSettings.DEFAULTS.maxFillsPerOrder(), 1, 4_000, "most resting orders one incoming order trades with");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -62,7 +69,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
             LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
-            NODE_ID_SETTING);
+            EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -90,7 +97,8 @@ public final class Settings {
                 storage, ledger, nodeId.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId,
                 java.time.Duration.ofHours(value(raw, OUTBOX_RETENTION_HOURS)),
                 new EconomyConfig(new MarketSettings(java.time.Duration.ofSeconds(value(raw, MARKET_QUOTE_TTL_SECONDS)),
-                        value(raw, MARKET_TRADES_PER_MINUTE))));
+                        value(raw, MARKET_TRADES_PER_MINUTE)), new ExchangeSettings(value(raw, EXCHANGE_BATCH_MAX),
+                        value(raw, EXCHANGE_QUEUE_CAPACITY), value(raw, EXCHANGE_MAX_FILLS), value(raw, LEDGER_TIMEOUT_MS))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {
