@@ -30,6 +30,7 @@ CREATE TABLE market_trades (
     total       BIGINT       NOT NULL,
     currency    VARCHAR(16)  NOT NULL,
     price_after BIGINT       NOT NULL,
+    withheld    BIGINT       NOT NULL,
     traded_at   BIGINT       NOT NULL
 );
 CREATE UNIQUE INDEX market_trades_request ON market_trades (request_key);

@@ -1,6 +1,7 @@
 package dev.veltrix.bench;
 
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.economy.market.sql.JooqMarketStore;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.StorageConfig;
 import dev.veltrix.storage.StorageSchema;
@@ -35,7 +36,7 @@ final class BenchDatabases {
             }
             default -> throw new IllegalArgumentException("kind must be sqlite or postgres, got " + kind);
         };
-        database.migrate(List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA));
+        database.migrate(List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA));
         return database;
     }
 }

@@ -58,6 +58,14 @@ public final class UuidV7 {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * The smallest version 7 id of a millisecond: every id generated at or after {@code millis}
+     * sorts at or after it, as a UUID and as its text, so an id range is a time range.
+     */
+    public static UUID floorOf(long millis) {
+        return new UUID((millis << 16) | 0x7000L, 0x8000_0000_0000_0000L);
+    }
+
     /** The Unix millisecond embedded in a version 7 id. */
     public static long millisOf(UUID id) {
         if (id.version() != 7) {

@@ -34,6 +34,7 @@ public final class LedgerService implements AutoCloseable {
     private final LedgerSettings settings;
     private final LedgerObserver observer;
     private final GroupCommitter committer;
+    private volatile TransferPolicy policy = TransferPolicy.NONE;
     private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
     // Rankings scan a currency's balances (no index on balance keeps transfers fast), so a ranking is
     // computed at most once per few seconds per currency and size; leaderboards may lag that much.
@@ -80,14 +81,19 @@ public final class LedgerService implements AutoCloseable {
         }
     }
 
+    /** Sets the rules applied to transfers asked for through {@link #transfer} and {@link #batch}. */
+    public void policy(TransferPolicy policy) {
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
     /** Posts one transfer. */
     public PostResult transfer(String idempotencyKey, TransferRequest request) {
-        return post(idempotencyKey, List.of(request), "", null, LEGS_MAX);
+        return post(idempotencyKey, List.of(request), "", null, LEGS_MAX, true);
     }
 
     /** Posts legs atomically: all of them or none. */
     public PostResult batch(String idempotencyKey, List<TransferRequest> legs) {
-        return post(idempotencyKey, legs, "transfers", null, LEGS_MAX);
+        return post(idempotencyKey, legs, "transfers", null, LEGS_MAX, true);
     }
 
     /**
@@ -95,11 +101,11 @@ public final class LedgerService implements AutoCloseable {
      * transaction, only if the legs are applied now (not on a replay of the key).
      */
     public PostResult post(String idempotencyKey, List<TransferRequest> legs, SameTransaction effect) {
-        return post(idempotencyKey, legs, "transfers", effect, FEATURE_LEGS_MAX);
+        return post(idempotencyKey, legs, "transfers", effect, FEATURE_LEGS_MAX, false);
     }
 
     private PostResult post(String idempotencyKey, List<TransferRequest> legs, String listField, SameTransaction effect,
-                            int legsMax) {
+                            int legsMax, boolean applyPolicy) {
         List<FieldError> errors = new ArrayList<>();
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > KEY_LENGTH_MAX) {
             errors.add(new FieldError("Idempotency-Key", "send a unique key of 1.." + KEY_LENGTH_MAX
@@ -115,7 +121,8 @@ public final class LedgerService implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the transfer is invalid; nothing was posted", errors);
         }
-        PostOutcome outcome = await(committer.submit(new Posting(idempotencyKey, RequestHash.of(legs), legs, effect)));
+        List<TransferRequest> toPost = applyPolicy ? applyPolicy(idempotencyKey, legs) : legs;
+        PostOutcome outcome = await(committer.submit(new Posting(idempotencyKey, RequestHash.of(legs), toPost, effect)));
         return switch (outcome) {
             case PostOutcome.Posted posted -> new PostResult(posted.transfers().getFirst().postingId(),
                     posted.transfers(), posted.replayed());
@@ -124,6 +131,19 @@ public final class LedgerService implements AutoCloseable {
                 throw refused.reason();
             }
         };
+    }
+
+    /** The policy's legs; a refusal stands only for a new key, so a retry still gets its first result. */
+    private List<TransferRequest> applyPolicy(String idempotencyKey, List<TransferRequest> legs) {
+        try {
+            return policy.apply(legs);
+        } catch (VeltrixException refused) {
+            if (store.keyExists(idempotencyKey)) {
+                return legs; // already posted under this key: the ledger replays it (same request hash)
+            }
+            policy.refused(legs, refused);
+            throw refused;
+        }
     }
 
     private PostOutcome await(java.util.concurrent.CompletableFuture<PostOutcome> future) {
@@ -173,6 +193,44 @@ public final class LedgerService implements AutoCloseable {
     public Supply supply(String currency) {
         currency(currency);
         return store.supply(currency);
+    }
+
+    /**
+     * Where a currency flowed in [from, to): into the economy from system accounts (faucets), out to
+     * them (sinks), and between players. {@code inside} names system accounts that only hold players'
+     * money (an escrow), so moves into them are neither sunk nor issued.
+     */
+    public Flows flows(String currency, java.time.Instant from, java.time.Instant to, java.util.Set<AccountId> inside) {
+        currency(currency);
+        java.util.Set<String> in = new java.util.HashSet<>();
+        in.add("player");
+        inside.forEach(a -> in.add(a.value()));
+        Map<String, Long> faucets = new java.util.TreeMap<>();
+        Map<String, Long> sinks = new java.util.TreeMap<>();
+        long volume = 0;
+        long count = 0;
+        for (LedgerStore.PartySum sum : store.partySums(currency, from, to)) {
+            boolean fromInside = in.contains(sum.from());
+            boolean toInside = in.contains(sum.to());
+            if (fromInside && toInside) {
+                volume += sum.amount();
+            } else if (toInside) {
+                faucets.merge(sum.from(), sum.amount(), Long::sum);
+            } else if (fromInside) {
+                sinks.merge(sum.to(), sum.amount(), Long::sum);
+            }
+            count += sum.transfers();
+        }
+        return new Flows(currency, faucets, sinks, volume, count);
+    }
+
+    public long balance(AccountId account, String currency) {
+        return store.balance(account, currency);
+    }
+
+    /** Faucet income of an account since an instant: what it got from system accounts other than {@code exempt}. */
+    public long receivedFromSystemSince(AccountId account, String currency, java.time.Instant since, java.util.Set<AccountId> exempt) {
+        return store.receivedFromSystemSince(account, currency, since, exempt);
     }
 
     public List<String> verify() {

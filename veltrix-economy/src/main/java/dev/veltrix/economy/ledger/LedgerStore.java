@@ -31,6 +31,28 @@ public interface LedgerStore {
 
     Supply supply(String currency);
 
+    /**
+     * Sums of a currency's transfers in [from, to), grouped by payer and payee with every player
+     * folded into one "player" party: a few rows whatever the number of players.
+     */
+    List<PartySum> partySums(String currency, java.time.Instant from, java.time.Instant to);
+
+    /** Transfers from {@code from} to {@code to} (a system account or "player") and their total. */
+    record PartySum(String from, String to, long amount, long transfers) {
+    }
+
+    /** Whether a posting was made under this idempotency key. */
+    boolean keyExists(String idempotencyKey);
+
+    /**
+     * What an account received of a currency since an instant from payers other than players and
+     * the {@code exempt} accounts: the faucet income a daily cap counts.
+     */
+    long receivedFromSystemSince(AccountId account, String currency, java.time.Instant since, java.util.Set<AccountId> exempt);
+
+    /** A system account's balance of a currency (0 when it never moved). */
+    long balance(AccountId account, String currency);
+
     /** Every broken invariant of the books, described; empty when the books balance. */
     List<String> verify();
 }

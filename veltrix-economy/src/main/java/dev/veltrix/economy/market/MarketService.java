@@ -168,7 +168,7 @@ public final class MarketService {
             limits.reserveDaily(item, player, side, quantity, now);
             book.apply(side, quantity);
             trade = new Trade(ids.generate(), key, itemId, player, side, quantity, priced.total(), item.currency(),
-                    priced.priceAfter(), now);
+                    priced.priceAfter(), priced.withheld(), now);
         }
         try {
             PostResult posted = ledger.post("market:" + key, List.of(payment(trade)), store.record(trade));
@@ -208,6 +208,11 @@ public final class MarketService {
         return trade.side() == Side.BUY
                 ? new TransferRequest(player, SHOP, trade.currency(), trade.total(), reference, about)
                 : new TransferRequest(SHOP, player, trade.currency(), trade.total(), reference, about);
+    }
+
+    /** What sell-price dampening kept back from sellers of a currency in [from, to). */
+    public long withheld(String currency, Instant from, Instant to) {
+        return store.withheld(currency, from, to);
     }
 
     public List<Trade> recentTrades(String itemId, int limit) {

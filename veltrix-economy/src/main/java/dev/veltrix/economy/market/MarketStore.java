@@ -27,6 +27,9 @@ public interface MarketStore {
     /** Units a player traded of an item on one side since an instant (the start of the UTC day). */
     long tradedSince(UUID player, String item, Side side, Instant since);
 
+    /** What dampening kept back from sellers of a currency in [from, to). */
+    long withheld(String currency, Instant from, Instant to);
+
     /** One-minute candles of an item in [from, to), oldest first. */
     List<Candle> minuteCandles(String item, Instant from, Instant to);
 

@@ -20,7 +20,7 @@ final class Pricer {
     }
 
     /** A priced trade: what the player pays or gets, and the marginal price it leaves behind. */
-    record Priced(long total, BigDecimal unitPrice, long priceAfter) {
+    record Priced(long total, BigDecimal unitPrice, long priceAfter, long withheld) {
     }
 
     static Priced price(ItemBook book, Side side, long quantity, BigDecimal dampening, Instant now) {
@@ -37,18 +37,20 @@ final class Pricer {
         BigDecimal raw = side == Side.BUY ? curve.integral(before, after) : curve.integral(after, before);
         BigDecimal halfSpread = BigDecimal.valueOf(item.spreadBps()).divide(HALF_SPREAD_DIVISOR, MathContext.DECIMAL128);
         long total;
+        long withheld = 0;
         if (side == Side.BUY) {
             total = raw.multiply(BigDecimal.ONE.add(halfSpread)).setScale(0, RoundingMode.CEILING).longValueExact();
         } else {
-            total = raw.multiply(BigDecimal.ONE.subtract(halfSpread)).multiply(dampening)
-                    .setScale(0, RoundingMode.FLOOR).longValueExact();
+            BigDecimal undamped = raw.multiply(BigDecimal.ONE.subtract(halfSpread));
+            total = undamped.multiply(dampening).setScale(0, RoundingMode.FLOOR).longValueExact();
+            withheld = undamped.setScale(0, RoundingMode.FLOOR).longValueExact() - total;
             if (total < 1) {
                 throw new RejectedException("worthless", "the shop would pay nothing for " + quantity + " "
                         + item.id() + " at the current price; sell more at once or not at all");
             }
         }
         BigDecimal unit = BigDecimal.valueOf(total).divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_EVEN);
-        return new Priced(total, unit, afterPrice.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+        return new Priced(total, unit, afterPrice.setScale(0, RoundingMode.HALF_EVEN).longValueExact(), withheld);
     }
 
     private static void checkStock(ItemBook book, Side side, long quantity) {

@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** A shop over a real ledger on a fresh database of one kind, on a clock the test moves. */
-final class MarketFixture implements AutoCloseable {
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final TestDatabases.IsolatedDatabase db;
-    final LedgerService ledger;
-    MarketService market;
+public final class MarketFixture implements AutoCloseable {
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    public final TestDatabases.IsolatedDatabase db;
+    public final LedgerService ledger;
+    public MarketService market;
 
-    MarketFixture(SqlKind kind, MarketSettings settings) {
+    public MarketFixture(SqlKind kind, MarketSettings settings) {
         db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA));
         ledger = new LedgerService(new JooqLedgerStore(db.database(), clock, new ObjectMapper()),
                 LedgerSettings.DEFAULTS, LedgerObserver.NONE);
@@ -35,28 +35,32 @@ final class MarketFixture implements AutoCloseable {
     }
 
     /** A new service over the same database: what a restarted node sees. */
-    MarketService open(MarketSettings settings) {
-        return new MarketService(new JooqMarketStore(db.database(), clock), ledger, clock, settings, SellDampening.NONE);
+    public MarketService open(MarketSettings settings) {
+        return open(settings, SellDampening.NONE);
     }
 
-    static MarketItem demandItem(String id) {
+    public MarketService open(MarketSettings settings, SellDampening dampening) {
+        return new MarketService(new JooqMarketStore(db.database(), clock), ledger, clock, settings, dampening);
+    }
+
+    public static MarketItem demandItem(String id) {
         return new MarketItem(id, "Diamond", "coins", PriceModel.DEMAND, 100, new BigDecimal("0.01"), 50, 400, 0,
                 60, 200, 0, 60, 0, 0, true);
     }
 
-    UUID fundedPlayer(long coins) {
+    public UUID fundedPlayer(long coins) {
         UUID player = UUID.randomUUID();
         ledger.transfer(UUID.randomUUID().toString(),
                 new TransferRequest(AccountId.ISSUANCE, AccountId.player(player), "coins", coins, null, null));
         return player;
     }
 
-    long balance(AccountId account) {
+    public long balance(AccountId account) {
         return ledger.balances(account).stream().filter(b -> b.currency().equals("coins"))
                 .mapToLong(Balance::amount).findFirst().orElse(0);
     }
 
-    long balance(UUID player) {
+    public long balance(UUID player) {
         return balance(AccountId.player(player));
     }
 

@@ -124,6 +124,48 @@ public final class JooqLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<PartySum> partySums(String currency, java.time.Instant from, java.time.Instant to) {
+        // Inlined, not bound: PostgreSQL matches GROUP BY expressions textually, and $1 is not $8.
+        var players = org.jooq.impl.DSL.inline("player:%");
+        var player = org.jooq.impl.DSL.inline("player");
+        Field<String> payer = org.jooq.impl.DSL.when(TR_FROM.like(players), player).otherwise(TR_FROM);
+        Field<String> payee = org.jooq.impl.DSL.when(TR_TO.like(players), player).otherwise(TR_TO);
+        // Transfer ids are UUIDv7, so the primary key is also a time index: no index on posted_at needed.
+        return database.dsl().select(payer, payee, sum(TR_AMOUNT), count()).from(TRANSFERS)
+                .where(TR_CURRENCY.eq(currency))
+                .and(TR_ID.ge(UuidV7.floorOf(from.toEpochMilli()).toString()))
+                .and(TR_ID.lt(UuidV7.floorOf(to.toEpochMilli()).toString()))
+                .groupBy(payer, payee)
+                .fetch(r -> new PartySum(r.value1(), r.value2(), r.value3().longValueExact(), r.value4()));
+    }
+
+    @Override
+    public boolean keyExists(String idempotencyKey) {
+        return database.dsl().fetchExists(IDEMPOTENCY, IDEM_KEY.eq(idempotencyKey));
+    }
+
+    @Override
+    public long receivedFromSystemSince(AccountId account, String currency, java.time.Instant since,
+                                        java.util.Set<AccountId> exempt) {
+        // The entries' key is (account, transfer id) and ids are UUIDv7: one index range per day.
+        var total = database.dsl().select(coalesce(sum(EN_DELTA), BigDecimal.ZERO)).from(ENTRIES)
+                .join(TRANSFERS).on(TR_ID.eq(EN_TRANSFER))
+                .where(EN_ACCOUNT.eq(account.value())).and(EN_CURRENCY.eq(currency))
+                .and(EN_TRANSFER.ge(UuidV7.floorOf(since.toEpochMilli()).toString()))
+                .and(EN_DELTA.gt(0L)).and(TR_FROM.like("system:%"))
+                .and(TR_FROM.notIn(exempt.stream().map(AccountId::value).toList()))
+                .fetchOne(0, BigDecimal.class);
+        return total == null ? 0 : total.longValueExact();
+    }
+
+    @Override
+    public long balance(AccountId account, String currency) {
+        Long amount = database.dsl().select(BAL_AMOUNT).from(BALANCES).where(BAL_ACCOUNT.eq(account.value()))
+                .and(BAL_CURRENCY.eq(currency)).fetchOne(BAL_AMOUNT);
+        return amount == null ? 0 : amount;
+    }
+
+    @Override
     public List<String> verify() {
         List<String> violations = new ArrayList<>();
         var dsl = database.dsl();

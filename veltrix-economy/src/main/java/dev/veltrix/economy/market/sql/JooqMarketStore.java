@@ -90,7 +90,7 @@ public final class JooqMarketStore implements MarketStore {
     private static Trade trade(Record r) {
         return new Trade(UUID.fromString(r.get(TD_ID)), r.get(TD_KEY), r.get(TD_ITEM), UUID.fromString(r.get(TD_PLAYER)),
                 Side.valueOf(r.get(TD_SIDE)), r.get(TD_QUANTITY), r.get(TD_TOTAL), r.get(TD_CURRENCY),
-                r.get(TD_PRICE_AFTER), Instant.ofEpochMilli(r.get(TD_AT)));
+                r.get(TD_PRICE_AFTER), r.get(TD_WITHHELD), Instant.ofEpochMilli(r.get(TD_AT)));
     }
 
     @Override
@@ -98,6 +98,14 @@ public final class JooqMarketStore implements MarketStore {
         BigDecimal total = database.dsl().select(coalesce(sum(TD_QUANTITY), BigDecimal.ZERO)).from(TRADES)
                 .where(TD_PLAYER.eq(player.toString())).and(TD_ITEM.eq(item)).and(TD_SIDE.eq(side.name()))
                 .and(TD_AT.ge(since.toEpochMilli())).fetchOne(0, BigDecimal.class);
+        return total == null ? 0 : total.longValueExact();
+    }
+
+    @Override
+    public long withheld(String currency, Instant from, Instant to) {
+        BigDecimal total = database.dsl().select(coalesce(sum(TD_WITHHELD), BigDecimal.ZERO)).from(TRADES)
+                .where(TD_CURRENCY.eq(currency)).and(TD_AT.ge(from.toEpochMilli())).and(TD_AT.lt(to.toEpochMilli()))
+                .fetchOne(0, BigDecimal.class);
         return total == null ? 0 : total.longValueExact();
     }
 
@@ -114,10 +122,10 @@ public final class JooqMarketStore implements MarketStore {
     public SameTransaction record(Trade trade) {
         return (SqlEffect) (tx, posted) -> {
             tx.insertInto(TRADES, TD_ID, TD_KEY, TD_ITEM, TD_PLAYER, TD_SIDE, TD_QUANTITY, TD_TOTAL, TD_CURRENCY,
-                            TD_PRICE_AFTER, TD_AT)
+                            TD_PRICE_AFTER, TD_WITHHELD, TD_AT)
                     .values(trade.id().toString(), trade.requestKey(), trade.item(), trade.player().toString(),
                             trade.side().name(), trade.quantity(), trade.total(), trade.currency(), trade.priceAfter(),
-                            trade.at().toEpochMilli())
+                            trade.withheld(), trade.at().toEpochMilli())
                     .execute();
             candle(tx, trade);
         };

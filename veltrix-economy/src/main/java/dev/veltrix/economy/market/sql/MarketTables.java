@@ -39,6 +39,7 @@ final class MarketTables {
     static final Field<Long> TD_TOTAL = field(name("total"), Long.class);
     static final Field<String> TD_CURRENCY = field(name("currency"), String.class);
     static final Field<Long> TD_PRICE_AFTER = field(name("price_after"), Long.class);
+    static final Field<Long> TD_WITHHELD = field(name("withheld"), Long.class);
     static final Field<Long> TD_AT = field(name("traded_at"), Long.class);
 
     static final Table<Record> CANDLES = table(name("market_candles"));

@@ -1,0 +1,57 @@
+package dev.veltrix.economy.inflation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.Flows;
+import dev.veltrix.economy.ledger.LedgerService;
+import dev.veltrix.economy.market.SellDampening;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The shop's sell-price lever: when a currency's supply grew by factor g over the last seven days,
+ * the shop pays sellers g^−k of the curve price, so selling loot back cannot outrun inflation.
+ * Recomputed at most once a minute per currency.
+ */
+public final class SupplyDampening implements SellDampening {
+    private static final Duration WINDOW = Duration.ofDays(7);
+
+    private final LedgerService ledger;
+    private final Clock clock;
+    private final BigDecimal strength;
+    private final Set<AccountId> inside;
+    private final Cache<String, BigDecimal> factors = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
+
+    public SupplyDampening(LedgerService ledger, Clock clock, BigDecimal strength, Set<AccountId> inside) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.strength = strength;
+        this.inside = Set.copyOf(inside);
+    }
+
+    @Override
+    public BigDecimal factor(String currency) {
+        if (strength.signum() == 0) {
+            return BigDecimal.ONE;
+        }
+        return factors.get(currency, this::compute);
+    }
+
+    private BigDecimal compute(String currency) {
+        Instant now = clock.instant().plusMillis(1); // flows are [from, to): include this millisecond
+        long supplyNow = InflationService.supplyNow(ledger, currency, inside);
+        Flows week = ledger.flows(currency, now.minus(WINDOW), now, inside);
+        long supplyBefore = supplyNow - (week.issued() - week.sunk());
+        if (supplyBefore <= 0 || supplyNow <= supplyBefore) {
+            return BigDecimal.ONE;
+        }
+        double growth = (double) supplyNow / supplyBefore;
+        return BigDecimal.valueOf(Math.pow(growth, -strength.doubleValue())).round(MathContext.DECIMAL64);
+    }
+}
