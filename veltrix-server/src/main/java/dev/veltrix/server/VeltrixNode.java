@@ -8,7 +8,14 @@ import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.economy.exchange.ExchangeService;
 import dev.veltrix.economy.exchange.sql.JooqExchangeStore;
 import dev.veltrix.economy.market.MarketService;
-import dev.veltrix.economy.market.SellDampening;
+import dev.veltrix.economy.inflation.EconomyPolicy;
+import dev.veltrix.economy.inflation.InflationLevers;
+import dev.veltrix.economy.inflation.InflationService;
+import dev.veltrix.economy.inflation.SupplyDampening;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.server.api.EconomyApi;
+import dev.veltrix.server.metrics.InflationMetrics;
+import java.util.Set;
 import dev.veltrix.economy.market.sql.JooqMarketStore;
 import dev.veltrix.server.api.LedgerApi;
 import dev.veltrix.server.api.exchange.ExchangeApi;
@@ -64,6 +71,8 @@ public final class VeltrixNode implements AutoCloseable {
     private final LedgerService ledger;
     private final MarketService market;
     private final ExchangeService exchange;
+    private final InflationService inflation;
+    private final InflationMetrics inflationMetrics;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -83,9 +92,15 @@ public final class VeltrixNode implements AutoCloseable {
         Gauge.builder("veltrix.ledger.queue", ledger, LedgerService::queued)
                 .description("postings waiting for the ledger writer").register(metrics.registry());
 
-        market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(),
-                SellDampening.NONE);
+        EconomyPolicy policy = config.economy().policy();
+        Set<AccountId> inside = Set.of(ExchangeService.ESCROW);
+        InflationLevers levers = new InflationLevers(ledger, clock, policy, Set.of(MarketService.SHOP, ExchangeService.ESCROW));
+        ledger.policy(levers);
+        SupplyDampening dampening = new SupplyDampening(ledger, clock, policy.sellDampening(), inside);
+        market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(), dampening);
         exchange = new ExchangeService(new JooqExchangeStore(database), ledger, clock, config.economy().exchange());
+        inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
+        inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);
@@ -106,6 +121,7 @@ public final class VeltrixNode implements AutoCloseable {
             new PlayerApi(playerLogins).register(api);
             new MarketApi(market, json).register(api);
             new ExchangeApi(exchange, json).register(api);
+            new EconomyApi(inflation, clock).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
@@ -146,6 +162,10 @@ public final class VeltrixNode implements AutoCloseable {
         return exchange;
     }
 
+    public InflationService inflation() {
+        return inflation;
+    }
+
     public MarketService market() {
         return market;
     }
@@ -164,6 +184,7 @@ public final class VeltrixNode implements AutoCloseable {
     public void close() {
         http.stop();
         stream.close();
+        inflationMetrics.close();
         exchange.close(); // finishes its round; its settlements need the ledger
         ledger.close(); // commits what is queued before the database closes
         pruner.close();

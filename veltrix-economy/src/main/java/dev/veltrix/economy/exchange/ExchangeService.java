@@ -27,6 +27,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ExchangeService implements AutoCloseable {
     public static final int PAGE_MAX = 200;
+    /** Where orders' funds wait until they fill or are released: players' money, part of the supply. */
+    public static final dev.veltrix.economy.ledger.AccountId ESCROW = PairBook.ESCROW;
 
     private final ExchangeStore store;
     private final LedgerService ledger;

@@ -2,6 +2,7 @@ package dev.veltrix.server.config;
 
 import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.economy.exchange.ExchangeSettings;
+import dev.veltrix.economy.inflation.EconomyPolicy;
 import dev.veltrix.economy.market.MarketSettings;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.StorageConfig;
@@ -58,6 +59,29 @@ public final class Settings {
             ExchangeSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most commands waiting per pair; beyond it callers get 503");
     public static final Setting<Integer> EXCHANGE_MAX_FILLS = Setting.integer("exchange.max-fills-per-order",
             ExchangeSettings.DEFAULTS.maxFillsPerOrder(), 1, 4_000, "most resting orders one incoming order trades with");
+    public static final Setting<Integer> ECONOMY_TRANSFER_TAX_BPS = Setting.integer("economy.transfer-tax-bps", 0, 0, 5_000,
+            "tax on player-to-player transfers in basis points, paid by the sender to system:tax");
+    public static final Setting<java.math.BigDecimal> ECONOMY_SELL_DAMPENING = new Setting<>("economy.sell-dampening", "0",
+            text -> {
+                java.math.BigDecimal k = new java.math.BigDecimal(text);
+                if (k.signum() < 0 || k.compareTo(java.math.BigDecimal.valueOf(4)) > 0) {
+                    throw new IllegalArgumentException("out of range");
+                }
+                return k;
+            }, "a decimal from 0 to 4", "strength k of shop sell-price dampening: sellers get g^-k of the curve price "
+                    + "when the supply grew by factor g over 7 days (0 = off)");
+    public static final Setting<Long> ECONOMY_FAUCET_CAP = new Setting<>("economy.faucet-cap-per-day", "0", text -> {
+        long cap = Long.parseLong(text);
+        if (cap < 0) {
+            throw new IllegalArgumentException("negative");
+        }
+        return cap;
+    }, "a whole number, 0 or more", "most minor units of a currency a player may receive per UTC day from system "
+            + "accounts through the API (rewards, grants); 0 = no cap");
+    public static final Setting<List<String>> ECONOMY_PRICE_INDEX_BASKET = new Setting<>("economy.price-index-basket", "",
+            text -> text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim).toList(),
+            "shop item ids separated by commas; empty = every item of the currency",
+            "the shop items whose prices make the price index");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -69,7 +93,8 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
             LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
-            EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, NODE_ID_SETTING);
+            EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, ECONOMY_TRANSFER_TAX_BPS,
+            ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -98,7 +123,9 @@ public final class Settings {
                 java.time.Duration.ofHours(value(raw, OUTBOX_RETENTION_HOURS)),
                 new EconomyConfig(new MarketSettings(java.time.Duration.ofSeconds(value(raw, MARKET_QUOTE_TTL_SECONDS)),
                         value(raw, MARKET_TRADES_PER_MINUTE)), new ExchangeSettings(value(raw, EXCHANGE_BATCH_MAX),
-                        value(raw, EXCHANGE_QUEUE_CAPACITY), value(raw, EXCHANGE_MAX_FILLS), value(raw, LEDGER_TIMEOUT_MS))));
+                        value(raw, EXCHANGE_QUEUE_CAPACITY), value(raw, EXCHANGE_MAX_FILLS), value(raw, LEDGER_TIMEOUT_MS)),
+                        new EconomyPolicy(value(raw, ECONOMY_TRANSFER_TAX_BPS), value(raw, ECONOMY_SELL_DAMPENING),
+                                value(raw, ECONOMY_FAUCET_CAP), value(raw, ECONOMY_PRICE_INDEX_BASKET))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {
