@@ -16,7 +16,11 @@ import java.util.Objects;
 public record StorageConfig(String url, String user, String password, int poolSizeMax, SqliteSync sqliteSync) {
 
     /** How hard SQLite pushes each commit to disk. */
-    public enum SqliteSync { FULL, NORMAL }
+    public enum SqliteSync {
+        FULL, NORMAL,
+        /** Never syncs: for scratch databases only (simulations), whose loss costs nothing. */
+        OFF
+    }
 
     public StorageConfig(String url, String user, String password, int poolSizeMax) {
         this(url, user, password, poolSizeMax, SqliteSync.FULL);

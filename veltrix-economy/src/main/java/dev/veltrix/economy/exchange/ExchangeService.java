@@ -98,6 +98,42 @@ public final class ExchangeService implements AutoCloseable {
         return await(desk.submit(new PairDesk.Place(request, new CompletableFuture<>())));
     }
 
+    /**
+     * Places several orders in the given sequence (a bot's batch, a simulated day): they enter the
+     * book in list order. Each gets its own outcome: a result, or the refusal that stopped it.
+     */
+    public List<Object> placeAll(String pairId, List<OrderRequest> requests) {
+        PairDesk desk = desk(pairId);
+        List<Object> outcomes = new ArrayList<>(requests.size());
+        List<CompletableFuture<OrderResult>> pending = new ArrayList<>(requests.size());
+        for (OrderRequest request : requests) {
+            CompletableFuture<OrderResult> future = new CompletableFuture<>();
+            try {
+                List<FieldError> errors = request.problems(desk.pair(), clock.instant());
+                if (!errors.isEmpty()) {
+                    throw new InvalidInputException("the order is invalid; nothing was placed", errors);
+                }
+                var earlier = store.orderByKey(pairId, request.clientKey());
+                if (earlier.isPresent()) {
+                    future.complete(replay(earlier.get(), request));
+                } else {
+                    future = desk.submit(new PairDesk.Place(request, future));
+                }
+            } catch (VeltrixException refused) {
+                future.completeExceptionally(refused);
+            }
+            pending.add(future);
+        }
+        for (CompletableFuture<OrderResult> future : pending) {
+            try {
+                outcomes.add(await(future));
+            } catch (VeltrixException refused) {
+                outcomes.add(refused);
+            }
+        }
+        return outcomes;
+    }
+
     private static OrderResult replay(Order order, OrderRequest request) {
         boolean same = order.player().equals(request.player()) && order.side() == request.side()
                 && order.type() == request.type() && order.price() == request.price()

@@ -1,7 +1,5 @@
 package dev.veltrix.economy.inflation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.Flows;
 import dev.veltrix.economy.ledger.LedgerService;
@@ -11,22 +9,28 @@ import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shop's sell-price lever: when a currency's supply grew by factor g over the last seven days,
  * the shop pays sellers g^−k of the curve price, so selling loot back cannot outrun inflation.
- * Recomputed at most once a minute per currency.
+ * Recomputed at most once a minute (of the service's clock) per currency.
  */
 public final class SupplyDampening implements SellDampening {
     private static final Duration WINDOW = Duration.ofDays(7);
+    private static final Duration REFRESH = Duration.ofMinutes(1);
 
     private final LedgerService ledger;
     private final Clock clock;
     private final BigDecimal strength;
     private final Set<AccountId> inside;
-    private final Cache<String, BigDecimal> factors = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
+    private final Map<String, Computed> factors = new ConcurrentHashMap<>();
+
+    /** A factor and the instant (on the service clock, so simulated time works) it was computed. */
+    private record Computed(Instant at, BigDecimal factor) {
+    }
 
     public SupplyDampening(LedgerService ledger, Clock clock, BigDecimal strength, Set<AccountId> inside) {
         this.ledger = ledger;
@@ -40,7 +44,13 @@ public final class SupplyDampening implements SellDampening {
         if (strength.signum() == 0) {
             return BigDecimal.ONE;
         }
-        return factors.get(currency, this::compute);
+        Instant now = clock.instant();
+        Computed known = factors.get(currency);
+        if (known == null || Duration.between(known.at(), now).compareTo(REFRESH) >= 0 || now.isBefore(known.at())) {
+            known = new Computed(now, compute(currency));
+            factors.put(currency, known);
+        }
+        return known.factor();
     }
 
     private BigDecimal compute(String currency) {

@@ -224,6 +224,12 @@ public final class LedgerService implements AutoCloseable {
         return new Flows(currency, faucets, sinks, volume, count);
     }
 
+    /** Every player's balance of a currency, in no particular order. */
+    public long[] playerBalances(String currency) {
+        currency(currency);
+        return store.playerBalances(currency);
+    }
+
     public long balance(AccountId account, String currency) {
         return store.balance(account, currency);
     }

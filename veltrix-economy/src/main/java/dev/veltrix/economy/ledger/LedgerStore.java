@@ -41,6 +41,9 @@ public interface LedgerStore {
     record PartySum(String from, String to, long amount, long transfers) {
     }
 
+    /** Every player's balance of a currency (for distribution measures such as the Gini coefficient). */
+    long[] playerBalances(String currency);
+
     /** Whether a posting was made under this idempotency key. */
     boolean keyExists(String idempotencyKey);
 

@@ -37,7 +37,11 @@ public final class Settings {
     public static final Setting<Integer> STORAGE_POOL_SIZE = Setting.integer("storage.pool-size", 16, 2,
             StorageConfig.POOL_SIZE_LIMIT, "most database connections");
     public static final Setting<StorageConfig.SqliteSync> STORAGE_SQLITE_SYNCHRONOUS = new Setting<>(
-            "storage.sqlite-synchronous", "full", text -> StorageConfig.SqliteSync.valueOf(text.toUpperCase(java.util.Locale.ROOT)),
+            "storage.sqlite-synchronous", "full", text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "full" -> StorageConfig.SqliteSync.FULL;
+                case "normal" -> StorageConfig.SqliteSync.NORMAL;
+                default -> throw new IllegalArgumentException("not full or normal"); // OFF is for scratch databases only
+            },
             "full or normal", "SQLite only: full syncs every commit (survives power loss); normal syncs at checkpoints "
                     + "(survives process crashes, may lose the newest commits on power loss)");
     public static final Setting<Integer> LEDGER_GROUP_SIZE_MAX = Setting.integer("ledger.group-size-max",

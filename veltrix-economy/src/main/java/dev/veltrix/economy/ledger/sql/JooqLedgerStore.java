@@ -140,6 +140,12 @@ public final class JooqLedgerStore implements LedgerStore {
     }
 
     @Override
+    public long[] playerBalances(String currency) {
+        return database.dsl().select(BAL_AMOUNT).from(BALANCES).where(BAL_CURRENCY.eq(currency))
+                .and(BAL_ACCOUNT.like("player:%")).fetch(BAL_AMOUNT).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
     public boolean keyExists(String idempotencyKey) {
         return database.dsl().fetchExists(IDEMPOTENCY, IDEM_KEY.eq(idempotencyKey));
     }
