@@ -14,6 +14,8 @@ import dev.veltrix.economy.inflation.InflationService;
 import dev.veltrix.economy.inflation.SupplyDampening;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.server.api.EconomyApi;
+import dev.veltrix.server.config.FixSettings;
+import dev.veltrix.server.fix.FixGateway;
 import dev.veltrix.server.metrics.InflationMetrics;
 import java.util.Set;
 import dev.veltrix.economy.market.sql.JooqMarketStore;
@@ -73,6 +75,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final ExchangeService exchange;
     private final InflationService inflation;
     private final InflationMetrics inflationMetrics;
+    private final FixGateway fix;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -127,6 +130,9 @@ public final class VeltrixNode implements AutoCloseable {
             new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger).register(routes);
         });
+        FixSettings fixSettings = config.economy().fix();
+        fix = fixSettings.port() == 0 ? null
+                : FixGateway.start(config.http().host(), fixSettings.port(), fixSettings.compId(), exchange, authorizer);
         relay.start();
         pruner.start();
         http.start(config.http().host(), config.http().port());
@@ -183,6 +189,9 @@ public final class VeltrixNode implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        if (fix != null) {
+            fix.close();
+        }
         stream.close();
         inflationMetrics.close();
         exchange.close(); // finishes its round; its settlements need the ledger

@@ -34,9 +34,13 @@ public final class TestNode implements AutoCloseable {
     public final String ownerPassword;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestNode(Path dataDir, int port) {
+    private final EconomyConfig economy;
+
+    private TestNode(Path dataDir, int port, EconomyConfig economy) {
         this.dataDir = dataDir;
-        this.node = VeltrixNode.start(config(dataDir, port), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
+        this.economy = economy;
+        this.node = VeltrixNode.start(config(dataDir, port, economy), Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream()));
         this.port = node.port();
         this.baseUrl = "http://127.0.0.1:" + this.port;
         this.ownerPassword = node.ownerPassword().orElse(null);
@@ -44,8 +48,13 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode start() {
+        return start(EconomyConfig.DEFAULTS);
+    }
+
+    /** A node with the economy's settings (levers, FIX gateway) as given. */
+    public static TestNode start(EconomyConfig economy) {
         try {
-            return new TestNode(Files.createTempDirectory("veltrix-node-"), 0);
+            return new TestNode(Files.createTempDirectory("veltrix-node-"), 0, economy);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -53,14 +62,18 @@ public final class TestNode implements AutoCloseable {
 
     /** A node on the same data and port as a stopped one: a restart. */
     public static TestNode restart(TestNode stopped) {
-        return new TestNode(stopped.dataDir, stopped.port);
+        return new TestNode(stopped.dataDir, stopped.port, stopped.economy);
     }
 
     public static VeltrixConfig config(Path dataDir, int port) {
+        return config(dataDir, port, EconomyConfig.DEFAULTS);
+    }
+
+    public static VeltrixConfig config(Path dataDir, int port, EconomyConfig economy) {
         return new VeltrixConfig(new HttpSettings("127.0.0.1", port, 65_536, false),
                 StorageConfig.sqlite(dataDir.resolve("veltrix.db").toString()),
                 new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
-                java.time.Duration.ofDays(7), EconomyConfig.DEFAULTS);
+                java.time.Duration.ofDays(7), economy);
     }
 
     public String createKey(Set<Scope> scopes) {

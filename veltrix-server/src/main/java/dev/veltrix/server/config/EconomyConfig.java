@@ -5,7 +5,7 @@ import dev.veltrix.economy.inflation.EconomyPolicy;
 import dev.veltrix.economy.market.MarketSettings;
 
 /** Settings of the economy's features beyond the ledger, and the operator's inflation levers. */
-public record EconomyConfig(MarketSettings market, ExchangeSettings exchange, EconomyPolicy policy) {
+public record EconomyConfig(MarketSettings market, ExchangeSettings exchange, EconomyPolicy policy, FixSettings fix) {
     public static final EconomyConfig DEFAULTS = new EconomyConfig(MarketSettings.DEFAULTS, ExchangeSettings.DEFAULTS,
-            EconomyPolicy.NONE);
+            EconomyPolicy.NONE, FixSettings.OFF);
 }

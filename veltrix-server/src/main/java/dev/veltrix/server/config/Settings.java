@@ -63,6 +63,15 @@ public final class Settings {
             ExchangeSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most commands waiting per pair; beyond it callers get 503");
     public static final Setting<Integer> EXCHANGE_MAX_FILLS = Setting.integer("exchange.max-fills-per-order",
             ExchangeSettings.DEFAULTS.maxFillsPerOrder(), 1, 4_000, "most resting orders one incoming order trades with");
+    public static final Setting<Integer> EXCHANGE_FIX_PORT = Setting.integer("exchange.fix-port", 0, 0, 65_535,
+            "TCP port of the exchange's FIX 4.4 order-entry gateway; 0 = no gateway");
+    public static final Setting<String> EXCHANGE_FIX_COMP_ID = Setting.text("exchange.fix-comp-id", "VELTRIX",
+            "1-32 letters, digits, _ . -", "this side's FIX CompID", s -> {
+                if (!s.matches("[A-Za-z0-9_.-]{1,32}")) {
+                    throw new IllegalArgumentException("bad characters");
+                }
+                return s;
+            });
     public static final Setting<Integer> ECONOMY_TRANSFER_TAX_BPS = Setting.integer("economy.transfer-tax-bps", 0, 0, 5_000,
             "tax on player-to-player transfers in basis points, paid by the sender to system:tax");
     public static final Setting<java.math.BigDecimal> ECONOMY_SELL_DAMPENING = new Setting<>("economy.sell-dampening", "0",
@@ -97,7 +106,8 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
             LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
-            EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, ECONOMY_TRANSFER_TAX_BPS,
+            EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, EXCHANGE_FIX_PORT, EXCHANGE_FIX_COMP_ID,
+            ECONOMY_TRANSFER_TAX_BPS,
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, NODE_ID_SETTING);
 
     private Settings() {
@@ -129,7 +139,8 @@ public final class Settings {
                         value(raw, MARKET_TRADES_PER_MINUTE)), new ExchangeSettings(value(raw, EXCHANGE_BATCH_MAX),
                         value(raw, EXCHANGE_QUEUE_CAPACITY), value(raw, EXCHANGE_MAX_FILLS), value(raw, LEDGER_TIMEOUT_MS)),
                         new EconomyPolicy(value(raw, ECONOMY_TRANSFER_TAX_BPS), value(raw, ECONOMY_SELL_DAMPENING),
-                                value(raw, ECONOMY_FAUCET_CAP), value(raw, ECONOMY_PRICE_INDEX_BASKET))));
+                                value(raw, ECONOMY_FAUCET_CAP), value(raw, ECONOMY_PRICE_INDEX_BASKET)),
+                        new FixSettings(value(raw, EXCHANGE_FIX_PORT), value(raw, EXCHANGE_FIX_COMP_ID))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

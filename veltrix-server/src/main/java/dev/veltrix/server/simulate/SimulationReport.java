@@ -56,7 +56,8 @@ final class SimulationReport {
                 <script>
                 const d = %s;
                 function chart(id, series, values) {
-                  new uPlot({width: 540, height: 260, series: [{label: "day"}].concat(series)},
+                  new uPlot({width: 540, height: 260, scales: {x: {time: false}}, axes: [{}, {size: 90}],
+                             series: [{label: "day"}].concat(series)},
                             [d.days].concat(values), document.getElementById(id));
                 }
                 chart("supply", [{label: "supply", stroke: "#2563eb"}, {label: "issued", stroke: "#16a34a"},
