@@ -41,6 +41,7 @@ import dev.veltrix.server.metrics.Metrics;
 import dev.veltrix.server.stream.StreamHub;
 import dev.veltrix.server.web.ConsolePages;
 import dev.veltrix.server.web.ConsoleRoutes;
+import dev.veltrix.server.web.EconomyPages;
 import dev.veltrix.server.web.PortalRoutes;
 import dev.veltrix.server.web.Web;
 import dev.veltrix.storage.Database;
@@ -127,7 +128,10 @@ public final class VeltrixNode implements AutoCloseable {
             new EconomyApi(inflation, clock).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
+            EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
             new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
+            economyPages.registerConsole(routes);
+            economyPages.registerPublic(routes);
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();

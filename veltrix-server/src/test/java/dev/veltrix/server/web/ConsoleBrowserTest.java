@@ -122,6 +122,37 @@ class ConsoleBrowserTest {
         browser.get(node.baseUrl + "/console");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("gems").contains("5.00");
         screenshot("console-overview");
+
+        node.createCoinsIfAbsent();
+        node.put("/api/v1/market/items/diamond", "{\"name\":\"Diamond\",\"currency\":\"coins\",\"model\":\"DEMAND\","
+                + "\"basePrice\":100,\"sensitivity\":0.01}");
+        UUID buyer = UUID.randomUUID();
+        node.fund(buyer, 10_000);
+        node.post("/api/v1/market/items/diamond/trades", "{\"player\":\"" + buyer + "\",\"side\":\"BUY\",\"quantity\":10}",
+                UUID.randomUUID().toString());
+
+        browser.get(node.baseUrl + "/console/economy?currency=coins");
+        awaitChart("chart-supply");
+        assertThat(browser.findElement(By.id("flows")).getText()).contains("issuance").contains("market");
+        assertThat(browser.findElement(By.id("levers")).getText()).contains("Transfer tax");
+        screenshot("console-economy");
+
+        browser.get(node.baseUrl + "/console/market?item=diamond");
+        assertThat(browser.findElement(By.id("items")).getText()).contains("Diamond").contains("110.00");
+        awaitChart("chart-price");
+
+        browser.manage().deleteAllCookies();
+        browser.get(node.baseUrl + "/market/diamond");
+        assertThat(browser.findElement(By.id("item-name")).getText()).isEqualTo("Diamond");
+        assertThat(browser.findElement(By.id("item-price")).getText()).isEqualTo("110.00");
+        awaitChart("chart-price");
+        screenshot("public-price");
+    }
+
+    /** uPlot drew the chart: a canvas inside the chart element. */
+    private static void awaitChart(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                !driver.findElements(By.cssSelector("#" + id + " canvas")).isEmpty());
     }
 
     @Test
