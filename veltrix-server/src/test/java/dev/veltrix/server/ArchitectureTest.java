@@ -42,8 +42,20 @@ class ArchitectureTest {
 
     @Test
     void domainCodeReachesSqlOnlyThroughItsStoragePort() {
-        noClasses().that().resideInAPackage("dev.veltrix.economy.ledger")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "dev.veltrix.economy.ledger.sql..")
+        for (String feature : java.util.List.of("ledger", "market", "exchange", "inflation")) {
+            noClasses().that().resideInAPackage("dev.veltrix.economy." + feature)
+                    .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "dev.veltrix.storage..",
+                            "dev.veltrix.economy.*.sql..")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theMatchingEngineIsPureInMemoryCode() {
+        noClasses().that().haveSimpleNameStartingWith("MatchingEngine").or().haveSimpleName("PairBook")
+                .or().haveSimpleName("PriceLevel").or().haveSimpleName("RestingOrder")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "dev.veltrix.storage..",
+                        "dev.veltrix.economy.ledger.sql..")
                 .check(classes);
     }
 

@@ -131,21 +131,17 @@ public final class JooqMarketStore implements MarketStore {
         };
     }
 
-    /** Folds the trade's price into its minute's candle. */
+    /** Folds the trade's price into its minute's candle: one upsert, whichever trade of the minute it is. */
     private static void candle(DSLContext tx, Trade trade) {
         long start = trade.at().toEpochMilli() / MINUTE * MINUTE;
         long price = trade.priceAfter();
-        int updated = tx.update(CANDLES)
-                .set(CA_HIGH, greatest(CA_HIGH, org.jooq.impl.DSL.val(price)))
-                .set(CA_LOW, least(CA_LOW, org.jooq.impl.DSL.val(price)))
+        tx.insertInto(CANDLES, CA_ITEM, CA_START, CA_OPEN, CA_HIGH, CA_LOW, CA_CLOSE, CA_VOLUME)
+                .values(trade.item(), start, price, price, price, price, trade.quantity())
+                .onConflict(CA_ITEM, CA_START).doUpdate()
+                .set(CA_HIGH, greatest(CA_HIGH_NOW, org.jooq.impl.DSL.val(price)))
+                .set(CA_LOW, least(CA_LOW_NOW, org.jooq.impl.DSL.val(price)))
                 .set(CA_CLOSE, price)
-                .set(CA_VOLUME, CA_VOLUME.plus(trade.quantity()))
-                .where(CA_ITEM.eq(trade.item())).and(CA_START.eq(start))
+                .set(CA_VOLUME, CA_VOLUME_NOW.plus(trade.quantity()))
                 .execute();
-        if (updated == 0) {
-            tx.insertInto(CANDLES, CA_ITEM, CA_START, CA_OPEN, CA_HIGH, CA_LOW, CA_CLOSE, CA_VOLUME)
-                    .values(trade.item(), start, price, price, price, price, trade.quantity())
-                    .execute();
-        }
     }
 }

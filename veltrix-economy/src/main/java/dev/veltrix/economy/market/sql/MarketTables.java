@@ -50,6 +50,10 @@ final class MarketTables {
     static final Field<Long> CA_LOW = field(name("low_price"), Long.class);
     static final Field<Long> CA_CLOSE = field(name("close_price"), Long.class);
     static final Field<Long> CA_VOLUME = field(name("volume"), Long.class);
+    // Qualified, for the upsert's update clause, where PostgreSQL would find the bare names ambiguous.
+    static final Field<Long> CA_HIGH_NOW = field(name("market_candles", "high_price"), Long.class);
+    static final Field<Long> CA_LOW_NOW = field(name("market_candles", "low_price"), Long.class);
+    static final Field<Long> CA_VOLUME_NOW = field(name("market_candles", "volume"), Long.class);
 
     private MarketTables() {
     }
