@@ -13,13 +13,16 @@ import dev.veltrix.economy.exchange.Settlement;
 import dev.veltrix.economy.exchange.StoredInput;
 import dev.veltrix.economy.ledger.SameTransaction;
 import dev.veltrix.economy.ledger.sql.SqlEffect;
+import dev.veltrix.economy.ledger.Transfer;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SchemaModule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -99,50 +102,104 @@ public final class JooqExchangeStore implements ExchangeStore {
     }
 
     @Override
-    public SameTransaction recordPlace(Order o) {
-        return (SqlEffect) (tx, posted) -> tx.insertInto(ORDERS, OR_ID, OR_PAIR, OR_SEQ, OR_PLAYER, OR_SIDE, OR_TYPE,
-                        OR_PRICE, OR_QUANTITY, OR_MAX_TOTAL, OR_FILLED, OR_SPENT, OR_STATUS, OR_KEY, OR_CREATED, OR_EXPIRES,
-                        OR_SETTLED)
-                .values(o.id().toString(), o.pair(), o.seq(), o.player().toString(), o.side().name(), o.type().name(),
-                        o.price(), o.quantity(), o.maxTotal(), o.filled(), o.spent(), o.status().name(), o.clientKey(),
-                        o.createdAt().toEpochMilli(), o.expiresAt() == null ? null : o.expiresAt().toEpochMilli(), 0)
-                .execute();
+    public SameTransaction recordPlace(Order order) {
+        return new PlaceRows(order);
     }
 
     @Override
     public SameTransaction recordSettlement(Settlement settlement) {
-        return (SqlEffect) (tx, posted) -> write(tx, settlement);
+        return new SettlementRows(settlement);
     }
 
     @Override
     public void writeSettlement(Settlement settlement) {
         database.inTransaction(tx -> {
-            write(tx, settlement);
+            SETTLEMENTS.writeAll(tx, List.of(new SettlementRows(settlement)));
             return null;
         });
     }
 
-    private static void write(DSLContext tx, Settlement s) {
-        for (Order o : s.orders()) {
-            tx.update(ORDERS).set(OR_FILLED, o.filled()).set(OR_SPENT, o.spent()).set(OR_STATUS, o.status().name())
-                    .where(OR_ID.eq(o.id().toString())).execute();
+    /** A new order's row, written with its escrow. */
+    private record PlaceRows(Order order) implements SqlEffect {
+        @Override
+        public void write(DSLContext tx, List<Transfer> posted) {
+            PLACES.writeAll(tx, List.of(this));
         }
-        if (s.cancel() == null) {
-            tx.update(ORDERS).set(OR_SETTLED, 1).where(OR_PAIR.eq(s.pair())).and(OR_SEQ.eq(s.inputSeq())).execute();
-        } else {
-            tx.insertInto(CANCELS, CA_PAIR, CA_SEQ, CA_ORDER_SEQ, CA_REASON, CA_AT)
-                    .values(s.pair(), s.cancel().seq(), s.cancel().orderSeq(), s.cancel().reason().name(),
-                            s.cancel().at().toEpochMilli())
-                    .execute();
-        }
-        if (!s.trades().isEmpty()) {
-            RowInserter rows = new RowInserter(TRADES, List.of(TR_PAIR, TR_SEQ, TR_PRICE, TR_QUANTITY, TR_BUY_ORDER,
-                    TR_SELL_ORDER, TR_BUYER, TR_SELLER, TR_TAKER_SIDE, TR_FEE, TR_AT));
-            for (ExchangeTrade t : s.trades()) {
-                rows.add(t.pair(), t.seq(), t.price(), t.quantity(), t.buyOrder().toString(), t.sellOrder().toString(),
-                        t.buyer().toString(), t.seller().toString(), t.takerSide().name(), t.fee(), t.at().toEpochMilli());
-            }
-            rows.execute(tx);
+
+        @Override
+        public GroupWriter groupWriter() {
+            return PLACES;
         }
     }
+
+    /** What one input did, written with the money it moved. */
+    private record SettlementRows(Settlement settlement) implements SqlEffect {
+        @Override
+        public void write(DSLContext tx, List<Transfer> posted) {
+            SETTLEMENTS.writeAll(tx, List.of(this));
+        }
+
+        @Override
+        public GroupWriter groupWriter() {
+            return SETTLEMENTS;
+        }
+    }
+
+    private static final SqlEffect.GroupWriter PLACES = (tx, effects) -> {
+        RowInserter rows = new RowInserter(ORDERS, List.of(OR_ID, OR_PAIR, OR_SEQ, OR_PLAYER, OR_SIDE, OR_TYPE, OR_PRICE,
+                OR_QUANTITY, OR_MAX_TOTAL, OR_FILLED, OR_SPENT, OR_STATUS, OR_KEY, OR_CREATED, OR_EXPIRES, OR_SETTLED));
+        for (SqlEffect effect : effects) {
+            Order o = ((PlaceRows) effect).order();
+            rows.add(o.id().toString(), o.pair(), o.seq(), o.player().toString(), o.side().name(), o.type().name(),
+                    o.price(), o.quantity(), o.maxTotal(), o.filled(), o.spent(), o.status().name(), o.clientKey(),
+                    o.createdAt().toEpochMilli(), o.expiresAt() == null ? null : o.expiresAt().toEpochMilli(), 0);
+        }
+        rows.execute(tx);
+    };
+
+    /**
+     * A group's settlements in a few statements: each changed order's latest state in one batch of
+     * updates (a maker filled by several inputs ends in its last state), the settled inputs marked per
+     * pair, cancels and trades as multi-row inserts.
+     */
+    private static final SqlEffect.GroupWriter SETTLEMENTS = (tx, effects) -> {
+        Map<UUID, Order> latest = new LinkedHashMap<>();
+        Map<String, List<Long>> settledPlaces = new LinkedHashMap<>();
+        RowInserter cancels = new RowInserter(CANCELS, List.of(CA_PAIR, CA_SEQ, CA_ORDER_SEQ, CA_REASON, CA_AT));
+        RowInserter trades = new RowInserter(TRADES, List.of(TR_PAIR, TR_SEQ, TR_PRICE, TR_QUANTITY, TR_BUY_ORDER,
+                TR_SELL_ORDER, TR_BUYER, TR_SELLER, TR_TAKER_SIDE, TR_FEE, TR_AT));
+        for (SqlEffect effect : effects) {
+            Settlement s = ((SettlementRows) effect).settlement();
+            for (Order o : s.orders()) {
+                latest.remove(o.id());
+                latest.put(o.id(), o);
+            }
+            if (s.cancel() == null) {
+                settledPlaces.computeIfAbsent(s.pair(), p -> new ArrayList<>()).add(s.inputSeq());
+            } else {
+                cancels.add(s.pair(), s.cancel().seq(), s.cancel().orderSeq(), s.cancel().reason().name(),
+                        s.cancel().at().toEpochMilli());
+            }
+            for (ExchangeTrade t : s.trades()) {
+                trades.add(t.pair(), t.seq(), t.price(), t.quantity(), t.buyOrder().toString(), t.sellOrder().toString(),
+                        t.buyer().toString(), t.seller().toString(), t.takerSide().name(), t.fee(), t.at().toEpochMilli());
+            }
+        }
+        if (!latest.isEmpty()) {
+            var batch = tx.batch(tx.update(ORDERS).set(OR_FILLED, (Long) null).set(OR_SPENT, (Long) null)
+                    .set(OR_STATUS, (String) null).where(OR_ID.eq((String) null)));
+            for (Order o : latest.values()) {
+                batch = batch.bind(o.filled(), o.spent(), o.status().name(), o.id().toString());
+            }
+            batch.execute();
+        }
+        settledPlaces.forEach((pair, seqs) -> {
+            for (int from = 0; from < seqs.size(); from += 1_000) {
+                tx.update(ORDERS).set(OR_SETTLED, 1).where(OR_PAIR.eq(pair))
+                        .and(OR_SEQ.in(seqs.subList(from, Math.min(seqs.size(), from + 1_000)))).execute();
+            }
+        });
+        cancels.execute(tx);
+        trades.execute(tx);
+    };
 }

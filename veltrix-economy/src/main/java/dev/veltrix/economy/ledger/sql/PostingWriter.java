@@ -51,7 +51,8 @@ final class PostingWriter {
         Map<String, List<Transfer>> postedNow = new HashMap<>();
         List<PostOutcome> outcomes = new ArrayList<>(group.size());
         List<Transfer> newTransfers = new ArrayList<>();
-        List<Runnable> effects = new ArrayList<>();
+        List<SqlEffect> effects = new ArrayList<>();
+        List<List<Transfer>> effectTransfers = new ArrayList<>();
         // Milliseconds, as stored, so a replay returns exactly what the first call returned.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         for (Posting posting : group) {
@@ -72,7 +73,8 @@ final class PostingWriter {
                     postedNow.put(posting.idempotencyKey(), posted.transfers());
                     newTransfers.addAll(posted.transfers());
                     if (posting.effect() instanceof SqlEffect effect) {
-                        effects.add(() -> effect.write(tx, posted.transfers()));
+                        effects.add(effect);
+                        effectTransfers.add(posted.transfers());
                     }
                 }
             }
@@ -81,8 +83,23 @@ final class PostingWriter {
         BalanceRows.save(tx, book);
         insertRows(tx, group, postedNow, newTransfers, now);
         // After the ledger's own rows, so an effect may refer to the transfers it was posted with.
-        effects.forEach(Runnable::run);
+        writeEffects(tx, effects, effectTransfers);
         return outcomes;
+    }
+
+    /** Effects with a group writer go to it together, per writer in posting order; the rest one by one. */
+    private static void writeEffects(DSLContext tx, List<SqlEffect> effects, List<List<Transfer>> transfers) {
+        Map<SqlEffect.GroupWriter, List<SqlEffect>> grouped = new LinkedHashMap<>();
+        for (int i = 0; i < effects.size(); i++) {
+            SqlEffect effect = effects.get(i);
+            SqlEffect.GroupWriter writer = effect.groupWriter();
+            if (writer == null) {
+                effect.write(tx, transfers.get(i));
+            } else {
+                grouped.computeIfAbsent(writer, w -> new ArrayList<>()).add(effect);
+            }
+        }
+        grouped.forEach((writer, batch) -> writer.writeAll(tx, batch));
     }
 
     /** The balance rows the group's new postings may change; replays change none. */

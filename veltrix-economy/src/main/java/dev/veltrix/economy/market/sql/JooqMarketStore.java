@@ -14,12 +14,16 @@ import dev.veltrix.economy.market.MarketStore;
 import dev.veltrix.economy.market.PriceModel;
 import dev.veltrix.economy.market.Side;
 import dev.veltrix.economy.market.Trade;
+import dev.veltrix.economy.ledger.Transfer;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SchemaModule;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -120,28 +124,55 @@ public final class JooqMarketStore implements MarketStore {
 
     @Override
     public SameTransaction record(Trade trade) {
-        return (SqlEffect) (tx, posted) -> {
-            tx.insertInto(TRADES, TD_ID, TD_KEY, TD_ITEM, TD_PLAYER, TD_SIDE, TD_QUANTITY, TD_TOTAL, TD_CURRENCY,
-                            TD_PRICE_AFTER, TD_WITHHELD, TD_AT)
-                    .values(trade.id().toString(), trade.requestKey(), trade.item(), trade.player().toString(),
-                            trade.side().name(), trade.quantity(), trade.total(), trade.currency(), trade.priceAfter(),
-                            trade.withheld(), trade.at().toEpochMilli())
-                    .execute();
-            candle(tx, trade);
-        };
+        return new TradeRows(trade);
     }
 
-    /** Folds the trade's price into its minute's candle: one upsert, whichever trade of the minute it is. */
-    private static void candle(DSLContext tx, Trade trade) {
-        long start = trade.at().toEpochMilli() / MINUTE * MINUTE;
-        long price = trade.priceAfter();
+    /** A trade's rows: its record and its share of a one-minute candle. */
+    private record TradeRows(Trade trade) implements SqlEffect {
+        @Override
+        public void write(DSLContext tx, List<Transfer> posted) {
+            WRITER.writeAll(tx, List.of(this));
+        }
+
+        @Override
+        public GroupWriter groupWriter() {
+            return WRITER;
+        }
+    }
+
+    /** Writes a group's trades as multi-row inserts and folds them into one upsert per candle. */
+    private static final SqlEffect.GroupWriter WRITER = (tx, effects) -> {
+        RowInserter trades = new RowInserter(TRADES, List.of(TD_ID, TD_KEY, TD_ITEM, TD_PLAYER, TD_SIDE, TD_QUANTITY,
+                TD_TOTAL, TD_CURRENCY, TD_PRICE_AFTER, TD_WITHHELD, TD_AT));
+        Map<String, long[]> candles = new LinkedHashMap<>(); // "item|minute" -> open, high, low, close, volume
+        for (SqlEffect effect : effects) {
+            Trade t = ((TradeRows) effect).trade();
+            trades.add(t.id().toString(), t.requestKey(), t.item(), t.player().toString(), t.side().name(), t.quantity(),
+                    t.total(), t.currency(), t.priceAfter(), t.withheld(), t.at().toEpochMilli());
+            long start = t.at().toEpochMilli() / MINUTE * MINUTE;
+            long price = t.priceAfter();
+            long[] c = candles.computeIfAbsent(t.item() + "|" + start, k -> new long[] {price, price, price, price, 0});
+            c[1] = Math.max(c[1], price);
+            c[2] = Math.min(c[2], price);
+            c[3] = price;
+            c[4] += t.quantity();
+        }
+        trades.execute(tx);
+        candles.forEach((key, c) -> {
+            int bar = key.lastIndexOf('|');
+            upsertCandle(tx, key.substring(0, bar), Long.parseLong(key.substring(bar + 1)), c);
+        });
+    };
+
+    /** Folds a group's prices of one item and minute into that minute's candle: one statement. */
+    private static void upsertCandle(DSLContext tx, String item, long start, long[] c) {
         tx.insertInto(CANDLES, CA_ITEM, CA_START, CA_OPEN, CA_HIGH, CA_LOW, CA_CLOSE, CA_VOLUME)
-                .values(trade.item(), start, price, price, price, price, trade.quantity())
+                .values(item, start, c[0], c[1], c[2], c[3], c[4])
                 .onConflict(CA_ITEM, CA_START).doUpdate()
-                .set(CA_HIGH, greatest(CA_HIGH_NOW, org.jooq.impl.DSL.val(price)))
-                .set(CA_LOW, least(CA_LOW_NOW, org.jooq.impl.DSL.val(price)))
-                .set(CA_CLOSE, price)
-                .set(CA_VOLUME, CA_VOLUME_NOW.plus(trade.quantity()))
+                .set(CA_HIGH, greatest(CA_HIGH_NOW, org.jooq.impl.DSL.val(c[1])))
+                .set(CA_LOW, least(CA_LOW_NOW, org.jooq.impl.DSL.val(c[2])))
+                .set(CA_CLOSE, c[3])
+                .set(CA_VOLUME, CA_VOLUME_NOW.plus(c[4]))
                 .execute();
     }
 }
