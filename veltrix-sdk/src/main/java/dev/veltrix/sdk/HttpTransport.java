@@ -47,6 +47,10 @@ final class HttpTransport {
         return send(request, idempotencyKey);
     }
 
+    Map<String, Object> delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), null);
+    }
+
     URI uri(String path) {
         return URI.create(config.baseUrl + path);
     }

@@ -16,12 +16,16 @@ public final class VeltrixClient implements AutoCloseable {
     private final HttpTransport transport;
     private final Economy economy;
     private final Players players;
+    private final Market market;
+    private final Exchange exchange;
 
     private VeltrixClient(ClientConfig config) {
         this.config = config;
         this.transport = new HttpTransport(config);
         this.economy = new Economy(transport);
         this.players = new Players(transport);
+        this.market = new Market(transport);
+        this.exchange = new Exchange(transport);
     }
 
     /** Builds a client; fails fast when the base URL or the key is missing. */
@@ -35,6 +39,16 @@ public final class VeltrixClient implements AutoCloseable {
     /** Balances and transfers. */
     public Economy economy() {
         return economy;
+    }
+
+    /** The network's dynamic shop: prices, quotes, buying and selling. */
+    public Market market() {
+        return market;
+    }
+
+    /** The player currency exchange: orders, cancels, the book. */
+    public Exchange exchange() {
+        return exchange;
     }
 
     /** Player services, such as portal sign-in codes. */

@@ -43,6 +43,34 @@ class SdkTest {
     }
 
     @Test
+    void aPluginQuotesBuysSellsAndTradesOnTheExchange() {
+        node.put("/api/v1/market/items/apple", "{\"name\":\"Apple\",\"currency\":\"coins\",\"model\":\"DEMAND\","
+                + "\"basePrice\":10,\"sensitivity\":0.01,\"spreadBps\":0}");
+        node.post("/api/v1/currencies", "{\"code\":\"gems\",\"name\":\"Gems\",\"decimals\":0}", null);
+        node.put("/api/v1/exchange/pairs/gems-coins", "{}");
+        UUID steve = UUID.randomUUID();
+        node.fund(steve, 10_000);
+        try (var veltrix = client(node.baseUrl)) {
+            var quote = veltrix.market().quote("apple", steve, "BUY", 10);
+            assertThat(quote.total()).as("∫[0,10] (10 + 0.1q) dq").isEqualTo(105);
+            var bought = veltrix.market().execute(quote);
+            assertThat(veltrix.market().execute(quote).id()).as("executing twice trades once").isEqualTo(bought.id());
+            assertThat(veltrix.market().price("apple")).isEqualByComparingTo("11");
+            var sold = veltrix.market().sell("sell-" + steve, "apple", steve, 10, 100L);
+            assertThat(sold.total()).isEqualTo(105);
+            assertThat(veltrix.economy().balance(steve, "coins")).isEqualTo(10_000);
+
+            var bid = veltrix.exchange().limit("bid-" + steve, "gems-coins", steve, "BUY", 20, 50);
+            assertThat(bid.status()).isEqualTo("OPEN");
+            assertThat(veltrix.exchange().bestBid("gems-coins")).isEqualTo(20);
+            assertThat(veltrix.economy().balance(steve, "coins")).as("1,000 escrowed").isEqualTo(9_000);
+            assertThat(veltrix.exchange().cancel("gems-coins", bid.id(), steve).status()).isEqualTo("CANCELLED");
+            assertThat(veltrix.economy().balance(steve, "coins")).isEqualTo(10_000);
+            assertThat(veltrix.exchange().bestBid("gems-coins")).isNull();
+        }
+    }
+
+    @Test
     void movesMoneyAndReadsBalancesWithTypedErrors() {
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();

@@ -15,7 +15,6 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -88,9 +87,5 @@ public final class MarketApi {
             throw InvalidInputException.of("quantity", "the number of units, 1.." + MarketItem.QUANTITY_MAX);
         }
         return body.quantity();
-    }
-
-    static List<String> intervals() {
-        return List.of("1m", "5m", "15m", "1h", "4h", "1d");
     }
 }
