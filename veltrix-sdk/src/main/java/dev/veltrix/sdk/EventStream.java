@@ -167,7 +167,14 @@ public final class EventStream implements AutoCloseable {
         reconnects.shutdownNow();
         WebSocket ws = socket;
         if (ws != null) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "closing").exceptionally(e -> null);
+            // A server that is gone never answers the close handshake: abort the socket after a grace period.
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "closing")
+                    .orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                    .whenComplete((sent, error) -> {
+                        if (error != null) {
+                            ws.abort();
+                        }
+                    });
         }
     }
 }

@@ -66,8 +66,21 @@ public final class VeltrixClient implements AutoCloseable {
         return stream;
     }
 
+    /**
+     * Releases the client. In-flight calls get a few seconds to finish; then they, and any stream
+     * whose server no longer answers its close, are aborted, so a plugin's disable never hangs.
+     */
     @Override
     public void close() {
-        transport.client().close();
+        var client = transport.client();
+        client.shutdown();
+        try {
+            if (!client.awaitTermination(java.time.Duration.ofSeconds(5))) {
+                client.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            client.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
