@@ -14,6 +14,8 @@ import dev.veltrix.economy.inflation.InflationService;
 import dev.veltrix.economy.inflation.SupplyDampening;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.server.api.EconomyApi;
+import dev.veltrix.server.api.claims.ClaimsApi;
+import dev.veltrix.server.claims.ClaimService;
 import dev.veltrix.server.config.FixSettings;
 import dev.veltrix.server.fix.FixGateway;
 import dev.veltrix.server.metrics.InflationMetrics;
@@ -77,6 +79,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final InflationService inflation;
     private final InflationMetrics inflationMetrics;
     private final FixGateway fix;
+    private final ClaimService claims;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -104,6 +107,7 @@ public final class VeltrixNode implements AutoCloseable {
         market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(), dampening);
         exchange = new ExchangeService(new JooqExchangeStore(database), ledger, clock, config.economy().exchange());
         inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
+        claims = new ClaimService(database, config.claims(), clock, json);
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
@@ -126,6 +130,7 @@ public final class VeltrixNode implements AutoCloseable {
             new MarketApi(market, json).register(api);
             new ExchangeApi(exchange, json).register(api);
             new EconomyApi(inflation, clock).register(api);
+            new ClaimsApi(claims, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -153,7 +158,7 @@ public final class VeltrixNode implements AutoCloseable {
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
-                ServerSchema.MODULE);
+                ClaimService.SCHEMA, ServerSchema.MODULE);
     }
 
     public int port() {

@@ -26,6 +26,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theClaimsEngineIsPureJavaForTheSdk() {
+        noClasses().that().resideInAPackage("dev.veltrix.claims..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.veltrix.claims..", "java..")
+                .check(classes);
+    }
+
+    @Test
     void storageKnowsNoCapabilityAndNoWebLayer() {
         noClasses().that().resideInAPackage("dev.veltrix.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.veltrix.economy..", "dev.veltrix.server..",

@@ -73,7 +73,7 @@ public final class TestNode implements AutoCloseable {
         return new VeltrixConfig(new HttpSettings("127.0.0.1", port, 65_536, false),
                 StorageConfig.sqlite(dataDir.resolve("veltrix.db").toString()),
                 new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
-                java.time.Duration.ofDays(7), economy);
+                java.time.Duration.ofDays(7), economy, dev.veltrix.claims.ClaimRules.DEFAULTS);
     }
 
     public String createKey(Set<Scope> scopes) {

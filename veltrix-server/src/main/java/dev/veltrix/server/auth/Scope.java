@@ -10,6 +10,8 @@ public enum Scope {
     ECONOMY_READ("economy:read"),
     ECONOMY_WRITE("economy:write"),
     PLAYERS_LOGIN("players:login"),
+    CLAIMS_READ("claims:read"),
+    CLAIMS_WRITE("claims:write"),
     STREAM("stream");
 
     private final String text;

@@ -1,6 +1,7 @@
 package dev.veltrix.server.config;
 
 import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.claims.ClaimRules;
 import dev.veltrix.economy.exchange.ExchangeSettings;
 import dev.veltrix.economy.inflation.EconomyPolicy;
 import dev.veltrix.economy.market.MarketSettings;
@@ -95,6 +96,16 @@ public final class Settings {
             text -> text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim).toList(),
             "shop item ids separated by commas; empty = every item of the currency",
             "the shop items whose prices make the price index");
+    public static final Setting<Integer> CLAIMS_INITIAL_BLOCKS = Setting.integer("claims.initial-blocks",
+            (int) ClaimRules.DEFAULTS.initialBlocks(), 0, 100_000_000, "claim blocks a new player starts with");
+    public static final Setting<Integer> CLAIMS_MIN_WIDTH = Setting.integer("claims.min-width", ClaimRules.DEFAULTS.minWidth(),
+            1, 10_000, "shortest side of a top-level claim, in blocks");
+    public static final Setting<Integer> CLAIMS_MIN_AREA = Setting.integer("claims.min-area", (int) ClaimRules.DEFAULTS.minArea(),
+            1, 100_000_000, "smallest area of a top-level claim, in blocks");
+    public static final Setting<Integer> CLAIMS_MAX_PER_PLAYER = Setting.integer("claims.max-per-player",
+            ClaimRules.DEFAULTS.maxClaims(), 0, 100_000, "top-level claims one player may own; 0 = unlimited");
+    public static final Setting<Integer> CLAIMS_ABANDON_RETURN_PERCENT = Setting.integer("claims.abandon-return-percent", 100,
+            0, 100, "share of an abandoned claim's area given back as claim blocks");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -108,7 +119,8 @@ public final class Settings {
             LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
             EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, EXCHANGE_FIX_PORT, EXCHANGE_FIX_COMP_ID,
             ECONOMY_TRANSFER_TAX_BPS,
-            ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, NODE_ID_SETTING);
+            ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
+            CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -140,7 +152,10 @@ public final class Settings {
                         value(raw, EXCHANGE_QUEUE_CAPACITY), value(raw, EXCHANGE_MAX_FILLS), value(raw, LEDGER_TIMEOUT_MS)),
                         new EconomyPolicy(value(raw, ECONOMY_TRANSFER_TAX_BPS), value(raw, ECONOMY_SELL_DAMPENING),
                                 value(raw, ECONOMY_FAUCET_CAP), value(raw, ECONOMY_PRICE_INDEX_BASKET)),
-                        new FixSettings(value(raw, EXCHANGE_FIX_PORT), value(raw, EXCHANGE_FIX_COMP_ID))));
+                        new FixSettings(value(raw, EXCHANGE_FIX_PORT), value(raw, EXCHANGE_FIX_COMP_ID))),
+                new ClaimRules(value(raw, CLAIMS_INITIAL_BLOCKS), ClaimRules.DEFAULTS.blocksPerHour(),
+                        ClaimRules.DEFAULTS.maxAccrued(), value(raw, CLAIMS_MIN_WIDTH), value(raw, CLAIMS_MIN_AREA),
+                        value(raw, CLAIMS_MAX_PER_PLAYER), value(raw, CLAIMS_ABANDON_RETURN_PERCENT) / 100.0));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

@@ -1,0 +1,129 @@
+package dev.veltrix.server.api.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.claims.Action;
+import dev.veltrix.claims.Box;
+import dev.veltrix.claims.Flag;
+import dev.veltrix.claims.Trust;
+import dev.veltrix.claims.World;
+import dev.veltrix.core.error.FieldError;
+import dev.veltrix.core.error.InvalidInputException;
+import dev.veltrix.server.api.Params;
+import dev.veltrix.server.auth.Scope;
+import dev.veltrix.server.claims.ClaimDraft;
+import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.http.ApiRoutes;
+import dev.veltrix.server.http.RequestBodies;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Land claims over HTTP: worlds, claims, trust, flags, look-ups and permission checks. */
+public final class ClaimsApi {
+    private final ClaimService claims;
+    private final ObjectMapper json;
+
+    public ClaimsApi(ClaimService claims, ObjectMapper json) {
+        this.claims = claims;
+        this.json = json;
+    }
+
+    public void register(ApiRoutes api) {
+        api.put("/claims/worlds/{world}", Scope.CLAIMS_WRITE, ctx -> {
+            JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : RequestBodies.read(ctx, json, JsonNode.class);
+            String group = body.path("group").asText("");
+            ctx.json(Map.of("world", claims.defineWorld(World.standard(ctx.pathParam("world"), group))));
+        });
+        api.get("/claims/worlds", Scope.CLAIMS_READ, ctx -> ctx.json(Map.of("items", claims.worlds())));
+        api.post("/claims", Scope.CLAIMS_WRITE, ctx -> ctx.status(201).json(claims.create(draft(RequestBodies.read(ctx, json, ClaimBody.class)))));
+        api.get("/claims/at", Scope.CLAIMS_READ, ctx -> {
+            var claim = claims.at(ctx.queryParam("world"), coordinate(ctx, "x"), coordinate(ctx, "y"), coordinate(ctx, "z"));
+            if (claim == null) {
+                ctx.json(Map.of("claim", false));
+            } else {
+                ctx.json(claim);
+            }
+        });
+        api.get("/claims/{id}", Scope.CLAIMS_READ, ctx -> ctx.json(claims.claim(id(ctx))));
+        api.delete("/claims/{id}", Scope.CLAIMS_WRITE, ctx -> {
+            claims.abandon(id(ctx));
+            ctx.status(204);
+        });
+        api.put("/claims/{id}/trust/{subject}", Scope.CLAIMS_WRITE, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            JsonNode level = body.get("trust");
+            Trust trust = level == null || level.isNull() ? null : Params.choice("trust", level.asText(), Trust.class);
+            ctx.json(claims.trust(id(ctx), ctx.pathParam("subject"), trust));
+        });
+        api.put("/claims/{id}/flags/{flag}", Scope.CLAIMS_WRITE, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            JsonNode value = body.get("value");
+            if (value != null && !value.isNull() && !value.isBoolean()) {
+                throw InvalidInputException.of("value", "true, false, or null for the default");
+            }
+            Flag flag = Params.choice("flag", ctx.pathParam("flag"), Flag.class);
+            ctx.json(claims.flag(id(ctx), flag, value == null || value.isNull() ? null : value.asBoolean()));
+        });
+        api.get("/players/{player}/claims", Scope.CLAIMS_READ, ctx -> {
+            UUID player = Params.uuid("player", ctx.pathParam("player"));
+            ctx.json(Map.of("claims", claims.playerClaims(player), "blocks", claims.blocks(player),
+                    "available", claims.blocks(player).available()));
+        });
+        api.post("/claims/check", Scope.CLAIMS_READ, ctx -> {
+            CheckBody body = RequestBodies.read(ctx, json, CheckBody.class);
+            List<FieldError> errors = new ArrayList<>();
+            require(errors, body.x(), "x");
+            require(errors, body.y(), "y");
+            require(errors, body.z(), "z");
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException("the check is invalid", errors);
+            }
+            ctx.json(claims.check(Params.uuid("player", body.player()), body.groups() == null ? List.of() : body.groups(),
+                    Params.choice("action", body.action(), Action.class), body.world(), body.x(), body.y(), body.z()));
+        });
+    }
+
+    private static ClaimDraft draft(ClaimBody body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.world() == null || body.world().isBlank()) {
+            errors.add(new FieldError("world", "the world's id; GET /api/v1/claims/worlds lists them"));
+        }
+        require(errors, body.x1(), "x1");
+        require(errors, body.z1(), "z1");
+        require(errors, body.x2(), "x2");
+        require(errors, body.z2(), "z2");
+        if ((body.y1() == null) != (body.y2() == null)) {
+            errors.add(new FieldError(body.y1() == null ? "y1" : "y2", "give both y1 and y2, or neither for the full height"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the claim is invalid; nothing changed", errors);
+        }
+        int y1 = body.y1() == null ? World.MIN_Y : body.y1();
+        int y2 = body.y2() == null ? World.MAX_Y : body.y2();
+        return new ClaimDraft(body.world(), body.owner() == null ? null : Params.uuid("owner", body.owner()),
+                Box.between(body.x1(), y1, body.z1(), body.x2(), y2, body.z2()),
+                body.parent() == null ? null : Params.uuid("parent", body.parent()), Boolean.TRUE.equals(body.restricted()));
+    }
+
+    private static void require(List<FieldError> errors, Integer value, String field) {
+        if (value == null) {
+            errors.add(new FieldError(field, "a whole-number block coordinate"));
+        }
+    }
+
+    private static UUID id(Context ctx) {
+        return Params.uuid("id", ctx.pathParam("id"));
+    }
+
+    private static int coordinate(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, "a whole-number block coordinate, got " + text);
+        }
+    }
+}
