@@ -134,6 +134,12 @@ public final class ClaimIndex {
         return found == null ? null : found.claim;
     }
 
+    /** Every claim of a world, in no particular order. */
+    public List<Claim> claims(String world) {
+        WorldGrid grid = worlds.get(world);
+        return grid == null ? List.of() : grid.claims().stream().map(c -> c.claim).toList();
+    }
+
     public int size() {
         return byId.size();
     }

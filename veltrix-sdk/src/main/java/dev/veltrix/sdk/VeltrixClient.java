@@ -18,6 +18,7 @@ public final class VeltrixClient implements AutoCloseable {
     private final Players players;
     private final Market market;
     private final Exchange exchange;
+    private final Claims claims;
 
     private VeltrixClient(ClientConfig config) {
         this.config = config;
@@ -26,6 +27,7 @@ public final class VeltrixClient implements AutoCloseable {
         this.players = new Players(transport);
         this.market = new Market(transport);
         this.exchange = new Exchange(transport);
+        this.claims = new Claims(transport);
     }
 
     /** Builds a client; fails fast when the base URL or the key is missing. */
@@ -49,6 +51,11 @@ public final class VeltrixClient implements AutoCloseable {
     /** The player currency exchange: orders, cancels, the book. */
     public Exchange exchange() {
         return exchange;
+    }
+
+    /** Land claims: a local replica for permission checks. */
+    public Claims claims() {
+        return claims;
     }
 
     /** Player services, such as portal sign-in codes. */

@@ -215,6 +215,16 @@ public final class ClaimService {
         return answer;
     }
 
+    /** One page of a world's claims in id order, after {@code after} (null: from the start): a replica's snapshot. */
+    public List<Claim> list(String world, UUID after, int limit) {
+        world(world);
+        if (limit < 1 || limit > 5_000) {
+            throw InvalidInputException.of("limit", "must be 1..5000, got " + limit);
+        }
+        return index.claims(world).stream().filter(c -> after == null || c.id().compareTo(after) > 0)
+                .sorted(java.util.Comparator.comparing(Claim::id)).limit(limit).toList();
+    }
+
     public List<Claim> playerClaims(UUID player) {
         return store.load(database.dsl(), ClaimTables.C_OWNER.eq(player.toString()));
     }
@@ -245,20 +255,11 @@ public final class ClaimService {
         index = fresh.isEmpty() ? index.without(id) : index.with(fresh.getFirst());
     }
 
+    /** The event carries the claim's whole state, in the API's shape, so a replica needs nothing else. */
     private void event(DSLContext tx, String type, Claim claim) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", claim.id().toString());
-        body.put("world", claim.world());
-        body.put("owner", claim.owner() == null ? null : claim.owner().toString());
-        body.put("parent", claim.parent() == null ? null : claim.parent().toString());
-        Box b = claim.box();
-        body.put("box", List.of(b.minX(), b.minY(), b.minZ(), b.maxX(), b.maxY(), b.maxZ()));
-        body.put("restricted", claim.restricted());
-        body.put("trust", claim.trust());
-        body.put("flags", claim.flags());
         try {
             Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), type, claim.id().toString(), clock.instant(), "claims",
-                    json.writeValueAsString(body))));
+                    json.writeValueAsString(claim))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a claim event failed to serialise", e);
         }

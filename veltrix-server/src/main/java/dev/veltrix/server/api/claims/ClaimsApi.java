@@ -39,6 +39,15 @@ public final class ClaimsApi {
         });
         api.get("/claims/worlds", Scope.CLAIMS_READ, ctx -> ctx.json(Map.of("items", claims.worlds())));
         api.post("/claims", Scope.CLAIMS_WRITE, ctx -> ctx.status(201).json(claims.create(draft(RequestBodies.read(ctx, json, ClaimBody.class)))));
+        api.get("/claims", Scope.CLAIMS_READ, ctx -> {
+            String after = ctx.queryParam("after");
+            var page = claims.list(ctx.queryParam("world"), after == null ? null : Params.uuid("after", after),
+                    Params.limit(ctx, 1_000, 5_000));
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("items", page);
+            body.put("next", page.isEmpty() ? null : page.getLast().id());
+            ctx.json(body);
+        });
         api.get("/claims/at", Scope.CLAIMS_READ, ctx -> {
             var claim = claims.at(ctx.queryParam("world"), coordinate(ctx, "x"), coordinate(ctx, "y"), coordinate(ctx, "z"));
             if (claim == null) {
