@@ -51,3 +51,11 @@ CREATE TABLE claim_players (
     lost        BIGINT      NOT NULL,
     last_active BIGINT      NOT NULL
 );
+
+-- Activity reports already counted toward accrued blocks: a report sent twice counts once.
+CREATE TABLE claim_accruals (
+    report_key VARCHAR(120) NOT NULL PRIMARY KEY,
+    player     VARCHAR(36)  NOT NULL,
+    minutes    INTEGER      NOT NULL,
+    at         BIGINT       NOT NULL
+);

@@ -15,6 +15,7 @@ import dev.veltrix.economy.inflation.SupplyDampening;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.server.api.EconomyApi;
 import dev.veltrix.server.api.claims.ClaimsApi;
+import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.claims.ClaimService;
 import dev.veltrix.server.config.FixSettings;
 import dev.veltrix.server.fix.FixGateway;
@@ -107,7 +108,8 @@ public final class VeltrixNode implements AutoCloseable {
         market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(), dampening);
         exchange = new ExchangeService(new JooqExchangeStore(database), ledger, clock, config.economy().exchange());
         inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
-        claims = new ClaimService(database, config.claims(), clock, json);
+        claims = new ClaimService(database, config.claims().rules(), clock, json);
+        BlockShop blockShop = claims.blockShop(ledger, config.claims().blockCurrency(), config.claims().blockPrice());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
@@ -130,7 +132,7 @@ public final class VeltrixNode implements AutoCloseable {
             new MarketApi(market, json).register(api);
             new ExchangeApi(exchange, json).register(api);
             new EconomyApi(inflation, clock).register(api);
-            new ClaimsApi(claims, json).register(api);
+            new ClaimsApi(claims, blockShop, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);

@@ -73,7 +73,8 @@ public final class TestNode implements AutoCloseable {
         return new VeltrixConfig(new HttpSettings("127.0.0.1", port, 65_536, false),
                 StorageConfig.sqlite(dataDir.resolve("veltrix.db").toString()),
                 new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
-                java.time.Duration.ofDays(7), economy, dev.veltrix.claims.ClaimRules.DEFAULTS);
+                java.time.Duration.ofDays(7), economy, new dev.veltrix.server.config.ClaimSettings(
+                        dev.veltrix.claims.ClaimRules.DEFAULTS, "coins", 10));
     }
 
     public String createKey(Set<Scope> scopes) {

@@ -225,6 +225,36 @@ public final class ClaimService {
                 .sorted(java.util.Comparator.comparing(Claim::id)).limit(limit).toList();
     }
 
+    /** The block shop, selling blocks at {@code price} minor units of {@code currency} each (0: not for sale). */
+    public BlockShop blockShop(dev.veltrix.economy.ledger.LedgerService ledger, String currency, long price) {
+        return new BlockShop(ledger, store, clock, currency, price);
+    }
+
+    /**
+     * Counts a game server's report of a player's active minutes (idle time is not reported) toward
+     * accrued blocks: the player's reported minutes × blocks per hour ÷ 60, up to the accrual cap. A
+     * report key seen before changes nothing.
+     */
+    public ClaimBlocks accrue(UUID player, int minutes, String reportKey) {
+        if (minutes < 1 || minutes > 1_440) {
+            throw InvalidInputException.of("minutes", "1..1440 active minutes per report, got " + minutes);
+        }
+        if (reportKey == null || reportKey.isBlank() || reportKey.length() > 120) {
+            throw InvalidInputException.of("Idempotency-Key", "send a unique key of 1..120 characters with every report");
+        }
+        database.inTransaction(tx -> {
+            if (store.recordAccrual(tx, reportKey, player, minutes, clock.millis())) {
+                long total = tx.select(org.jooq.impl.DSL.sum(ClaimTables.A_MINUTES)).from(ClaimTables.ACCRUALS)
+                        .where(ClaimTables.A_PLAYER.eq(player.toString())).fetchOne(0, java.math.BigDecimal.class).longValue();
+                long earned = Math.min(rules.maxAccrued(), total * rules.blocksPerHour() / 60);
+                long[] account = store.blocks(tx, player);
+                store.adjust(tx, player, earned - account[0], 0, 0, clock.millis(), rules.maxAccrued());
+            }
+            return null;
+        });
+        return blocks(player);
+    }
+
     public List<Claim> playerClaims(UUID player) {
         return store.load(database.dsl(), ClaimTables.C_OWNER.eq(player.toString()));
     }

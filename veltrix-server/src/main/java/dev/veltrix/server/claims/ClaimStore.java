@@ -128,10 +128,25 @@ final class ClaimStore {
     }
 
     void addLost(DSLContext tx, UUID player, long lost, long now) {
-        long[] now3 = blocks(tx, player);
+        adjust(tx, player, 0, 0, lost, now, Long.MAX_VALUE);
+    }
+
+    /** Adds to a player's account (creating it); accrued blocks stop at {@code maxAccrued}. */
+    void adjust(DSLContext tx, UUID player, long accrued, long bonus, long lost, long now, long maxAccrued) {
+        long[] account = blocks(tx, player);
         tx.deleteFrom(PLAYERS).where(P_PLAYER.eq(player.toString())).execute();
         tx.insertInto(PLAYERS, P_PLAYER, P_ACCRUED, P_BONUS, P_LOST, P_LAST_ACTIVE)
-                .values(player.toString(), now3[0], now3[1], now3[2] + lost, now).execute();
+                .values(player.toString(), Math.min(maxAccrued, account[0] + accrued), account[1] + bonus, account[2] + lost, now)
+                .execute();
+    }
+
+    /** Records an activity report once; false when its key was counted before. */
+    boolean recordAccrual(DSLContext tx, String key, UUID player, int minutes, long now) {
+        if (tx.fetchExists(ACCRUALS, A_KEY.eq(key))) {
+            return false;
+        }
+        tx.insertInto(ACCRUALS, A_KEY, A_PLAYER, A_MINUTES, A_AT).values(key, player.toString(), minutes, now).execute();
+        return true;
     }
 
     private static Box box(Record r) {

@@ -49,6 +49,12 @@ final class ClaimTables {
     static final Field<Long> P_LOST = field(name("lost"), Long.class);
     static final Field<Long> P_LAST_ACTIVE = field(name("last_active"), Long.class);
 
+    static final Table<Record> ACCRUALS = table(name("claim_accruals"));
+    static final Field<String> A_KEY = field(name("report_key"), String.class);
+    static final Field<String> A_PLAYER = field(name("player"), String.class);
+    static final Field<Integer> A_MINUTES = field(name("minutes"), Integer.class);
+    static final Field<Long> A_AT = field(name("at"), Long.class);
+
     private ClaimTables() {
     }
 }

@@ -106,6 +106,14 @@ public final class Settings {
             ClaimRules.DEFAULTS.maxClaims(), 0, 100_000, "top-level claims one player may own; 0 = unlimited");
     public static final Setting<Integer> CLAIMS_ABANDON_RETURN_PERCENT = Setting.integer("claims.abandon-return-percent", 100,
             0, 100, "share of an abandoned claim's area given back as claim blocks");
+    public static final Setting<Integer> CLAIMS_BLOCKS_PER_HOUR = Setting.integer("claims.blocks-per-hour",
+            (int) ClaimRules.DEFAULTS.blocksPerHour(), 0, 100_000, "claim blocks earned per active hour of play");
+    public static final Setting<Integer> CLAIMS_MAX_ACCRUED = Setting.integer("claims.max-accrued",
+            (int) ClaimRules.DEFAULTS.maxAccrued(), 0, 100_000_000, "earning from play stops at this many blocks");
+    public static final Setting<Integer> CLAIMS_BLOCK_PRICE = Setting.integer("claims.block-price", 0, 0, 1_000_000_000,
+            "minor units of claims.block-currency one claim block costs; 0 = not for sale");
+    public static final Setting<String> CLAIMS_BLOCK_CURRENCY = Setting.text("claims.block-currency", "coins",
+            "a currency code", "the currency claim blocks are sold for", s -> s);
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -120,7 +128,8 @@ public final class Settings {
             EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, EXCHANGE_FIX_PORT, EXCHANGE_FIX_COMP_ID,
             ECONOMY_TRANSFER_TAX_BPS,
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
-            CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, NODE_ID_SETTING);
+            CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
+            CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -153,9 +162,10 @@ public final class Settings {
                         new EconomyPolicy(value(raw, ECONOMY_TRANSFER_TAX_BPS), value(raw, ECONOMY_SELL_DAMPENING),
                                 value(raw, ECONOMY_FAUCET_CAP), value(raw, ECONOMY_PRICE_INDEX_BASKET)),
                         new FixSettings(value(raw, EXCHANGE_FIX_PORT), value(raw, EXCHANGE_FIX_COMP_ID))),
-                new ClaimRules(value(raw, CLAIMS_INITIAL_BLOCKS), ClaimRules.DEFAULTS.blocksPerHour(),
-                        ClaimRules.DEFAULTS.maxAccrued(), value(raw, CLAIMS_MIN_WIDTH), value(raw, CLAIMS_MIN_AREA),
-                        value(raw, CLAIMS_MAX_PER_PLAYER), value(raw, CLAIMS_ABANDON_RETURN_PERCENT) / 100.0));
+                new ClaimSettings(new ClaimRules(value(raw, CLAIMS_INITIAL_BLOCKS), value(raw, CLAIMS_BLOCKS_PER_HOUR),
+                        value(raw, CLAIMS_MAX_ACCRUED), value(raw, CLAIMS_MIN_WIDTH), value(raw, CLAIMS_MIN_AREA),
+                        value(raw, CLAIMS_MAX_PER_PLAYER), value(raw, CLAIMS_ABANDON_RETURN_PERCENT) / 100.0),
+                        value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE)));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

@@ -101,6 +101,20 @@ class ClaimServiceTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void playTimeEarnsBlocksUpToTheCapAndEachReportCountsOnce(SqlKind kind) {
+        try (var db = database(kind)) {
+            ClaimService claims = new ClaimService(db.database(), new ClaimRules(100, 100, 500, 5, 100, 0, 1.0),
+                    Clock.systemUTC(), Json.mapper());
+            UUID player = UUID.randomUUID();
+            assertThat(claims.accrue(player, 45, "r1").accrued()).isEqualTo(75);
+            assertThat(claims.accrue(player, 45, "r1").accrued()).as("a repeated report").isEqualTo(75);
+            assertThat(claims.accrue(player, 1_000, "r2").accrued()).as("capped").isEqualTo(500);
+            assertThat(claims.blocks(player).available()).isEqualTo(600);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void subdivisionsTrustAndAbandonKeepTheBooksOfBlocks(SqlKind kind) {
         try (var db = database(kind)) {
             ClaimService claims = open(db);

@@ -11,6 +11,7 @@ import dev.veltrix.core.error.FieldError;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.server.api.Params;
 import dev.veltrix.server.auth.Scope;
+import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.claims.ClaimDraft;
 import dev.veltrix.server.claims.ClaimService;
 import dev.veltrix.server.http.ApiRoutes;
@@ -24,10 +25,12 @@ import java.util.UUID;
 /** Land claims over HTTP: worlds, claims, trust, flags, look-ups and permission checks. */
 public final class ClaimsApi {
     private final ClaimService claims;
+    private final BlockShop blockShop;
     private final ObjectMapper json;
 
-    public ClaimsApi(ClaimService claims, ObjectMapper json) {
+    public ClaimsApi(ClaimService claims, BlockShop blockShop, ObjectMapper json) {
         this.claims = claims;
+        this.blockShop = blockShop;
         this.json = json;
     }
 
@@ -80,6 +83,24 @@ public final class ClaimsApi {
             UUID player = Params.uuid("player", ctx.pathParam("player"));
             ctx.json(Map.of("claims", claims.playerClaims(player), "blocks", claims.blocks(player),
                     "available", claims.blocks(player).available()));
+        });
+        api.post("/players/{player}/claim-blocks/activity", Scope.CLAIMS_WRITE, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            if (!body.path("minutes").isInt()) {
+                throw InvalidInputException.of("minutes", "the player's active minutes since the last report, 1..1440");
+            }
+            ctx.json(claims.accrue(Params.uuid("player", ctx.pathParam("player")), body.get("minutes").asInt(),
+                    ctx.header(dev.veltrix.server.api.LedgerApi.IDEMPOTENCY_KEY)));
+        });
+        api.post("/players/{player}/claim-blocks/purchase", Scope.CLAIMS_WRITE, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            if (!body.path("blocks").canConvertToLong() || !body.path("blocks").isIntegralNumber()) {
+                throw InvalidInputException.of("blocks", "how many claim blocks to buy, 1.." + BlockShop.BLOCKS_MAX);
+            }
+            UUID player = Params.uuid("player", ctx.pathParam("player"));
+            long charged = blockShop.buy(ctx.header(dev.veltrix.server.api.LedgerApi.IDEMPOTENCY_KEY), player,
+                    body.get("blocks").asLong());
+            ctx.status(201).json(Map.of("charged", charged, "blocks", claims.blocks(player)));
         });
         api.post("/claims/check", Scope.CLAIMS_READ, ctx -> {
             CheckBody body = RequestBodies.read(ctx, json, CheckBody.class);

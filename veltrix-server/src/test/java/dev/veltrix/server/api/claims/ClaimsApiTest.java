@@ -57,6 +57,31 @@ class ClaimsApiTest {
     }
 
     @Test
+    void blocksAreEarnedByPlayOnceAndBoughtThroughTheLedger() throws Exception {
+        node.createCoinsIfAbsent();
+        UUID player = UUID.randomUUID();
+        String activity = "/api/v1/players/" + player + "/claim-blocks/activity";
+        assertThat(node.post(activity, "{\"minutes\":30}", "report-1").statusCode()).isEqualTo(200);
+        JsonNode blocks = JSON.readTree(node.post(activity, "{\"minutes\":30}", "report-1").body());
+        assertThat(blocks.get("accrued").asLong()).as("the same report counts once: 30 min × 100/h").isEqualTo(50);
+        blocks = JSON.readTree(node.post(activity, "{\"minutes\":90}", "report-2").body());
+        assertThat(blocks.get("accrued").asLong()).isEqualTo(200);
+
+        String purchase = "/api/v1/players/" + player + "/claim-blocks/purchase";
+        assertThat(node.post(purchase, "{\"blocks\":50}", "buy-1").statusCode()).as("no coins yet").isEqualTo(422);
+        node.fund(player, 1_000);
+        var bought = node.post(purchase, "{\"blocks\":50}", "buy-2");
+        assertThat(bought.statusCode()).as(bought.body()).isEqualTo(201);
+        assertThat(node.post(purchase, "{\"blocks\":50}", "buy-2").statusCode()).as("a retry").isEqualTo(201);
+        JsonNode mine = JSON.readTree(node.get("/api/v1/players/" + player + "/claims").body());
+        assertThat(mine.at("/blocks/bonus").asLong()).as("bought once").isEqualTo(50);
+        assertThat(mine.get("available").asLong()).isEqualTo(100 + 200 + 50);
+        JsonNode coins = JSON.readTree(node.get("/api/v1/accounts/player:" + player + "/balances").body());
+        assertThat(coins.at("/balances/0/amount").asLong()).as("50 blocks at 10 coins, charged once").isEqualTo(500);
+        assertThat(node.post(activity, "{\"minutes\":0}", "report-3").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void badClaimsAre4xxThatSayWhatToFix() throws Exception {
         UUID owner = UUID.randomUUID();
         assertThat(node.post("/api/v1/claims", claim(owner, 5000, 5000, 5009, 5009), null).statusCode()).isEqualTo(201);
