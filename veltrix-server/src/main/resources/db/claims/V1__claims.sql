@@ -59,3 +59,18 @@ CREATE TABLE claim_accruals (
     minutes    INTEGER      NOT NULL,
     at         BIGINT       NOT NULL
 );
+
+-- Denied actions game servers report: who probes whose land, and where.
+CREATE TABLE claim_incidents (
+    id          VARCHAR(36)  NOT NULL PRIMARY KEY,
+    at          BIGINT       NOT NULL,
+    player      VARCHAR(36)  NOT NULL,
+    action      VARCHAR(12)  NOT NULL,
+    world       VARCHAR(100) NOT NULL,
+    x           INTEGER      NOT NULL,
+    y           INTEGER      NOT NULL,
+    z           INTEGER      NOT NULL,
+    claim_id    VARCHAR(36),
+    claim_owner VARCHAR(36)
+);
+CREATE INDEX claim_incidents_at ON claim_incidents (at);

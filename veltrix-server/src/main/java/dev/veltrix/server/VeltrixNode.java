@@ -17,6 +17,7 @@ import dev.veltrix.server.api.EconomyApi;
 import dev.veltrix.server.api.claims.ClaimsApi;
 import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.claims.GriefLog;
 import dev.veltrix.server.config.FixSettings;
 import dev.veltrix.server.fix.FixGateway;
 import dev.veltrix.server.metrics.InflationMetrics;
@@ -81,6 +82,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final InflationMetrics inflationMetrics;
     private final FixGateway fix;
     private final ClaimService claims;
+    private final GriefLog griefLog;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -110,6 +112,9 @@ public final class VeltrixNode implements AutoCloseable {
         inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
         claims = new ClaimService(database, config.claims().rules(), clock, json);
         BlockShop blockShop = claims.blockShop(ledger, config.claims().blockCurrency(), config.claims().blockPrice());
+        griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
+                .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
+                .tag("action", incident.action().name()).register(metrics.registry()).increment());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
@@ -132,7 +137,7 @@ public final class VeltrixNode implements AutoCloseable {
             new MarketApi(market, json).register(api);
             new ExchangeApi(exchange, json).register(api);
             new EconomyApi(inflation, clock).register(api);
-            new ClaimsApi(claims, blockShop, json).register(api);
+            new ClaimsApi(claims, blockShop, griefLog, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);

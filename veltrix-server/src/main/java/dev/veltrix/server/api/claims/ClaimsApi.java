@@ -14,6 +14,8 @@ import dev.veltrix.server.auth.Scope;
 import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.claims.ClaimDraft;
 import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.claims.GriefLog;
+import dev.veltrix.server.claims.Incident;
 import dev.veltrix.server.http.ApiRoutes;
 import dev.veltrix.server.http.RequestBodies;
 import io.javalin.http.Context;
@@ -26,11 +28,13 @@ import java.util.UUID;
 public final class ClaimsApi {
     private final ClaimService claims;
     private final BlockShop blockShop;
+    private final GriefLog griefLog;
     private final ObjectMapper json;
 
-    public ClaimsApi(ClaimService claims, BlockShop blockShop, ObjectMapper json) {
+    public ClaimsApi(ClaimService claims, BlockShop blockShop, GriefLog griefLog, ObjectMapper json) {
         this.claims = claims;
         this.blockShop = blockShop;
+        this.griefLog = griefLog;
         this.json = json;
     }
 
@@ -59,6 +63,27 @@ public final class ClaimsApi {
                 ctx.json(claim);
             }
         });
+        // Before /claims/{id}, which would otherwise take "incidents" for an id.
+        api.post("/claims/incidents", Scope.CLAIMS_WRITE, ctx -> {
+            IncidentsBody body = RequestBodies.read(ctx, json, IncidentsBody.class);
+            if (body.incidents() == null) {
+                throw InvalidInputException.of("incidents", "a list of {player, action, world, x, y, z}");
+            }
+            List<Incident> incidents = new ArrayList<>();
+            for (int i = 0; i < body.incidents().size(); i++) {
+                CheckBody in = body.incidents().get(i);
+                String at = "incidents[" + i + "].";
+                if (in == null || in.x() == null || in.y() == null || in.z() == null) {
+                    throw InvalidInputException.of(at + "x", "every incident needs player, action, world, x, y and z");
+                }
+                incidents.add(new Incident(Params.uuid(at + "player", in.player()),
+                        Params.choice(at + "action", in.action(), Action.class), in.world(), in.x(), in.y(), in.z(), null, null, null));
+            }
+            ctx.status(201).json(Map.of("recorded", griefLog.record(incidents)));
+        });
+        api.get("/claims/incidents", Scope.CLAIMS_READ, ctx -> ctx.json(Map.of("probers", griefLog.probers(
+                Params.instant(ctx, "since", java.time.Instant.now().minus(java.time.Duration.ofDays(1))),
+                Params.limit(ctx, 50, 500)))));
         api.get("/claims/{id}", Scope.CLAIMS_READ, ctx -> ctx.json(claims.claim(id(ctx))));
         api.delete("/claims/{id}", Scope.CLAIMS_WRITE, ctx -> {
             claims.abandon(id(ctx));

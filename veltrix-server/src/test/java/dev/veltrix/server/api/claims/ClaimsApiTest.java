@@ -82,6 +82,29 @@ class ClaimsApiTest {
     }
 
     @Test
+    void deniedActionsAreLoggedAndAggregatedByProberAndOwner() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID griefer = UUID.randomUUID();
+        assertThat(node.post("/api/v1/claims", claim(owner, 3000, 3000, 3009, 3009), null).statusCode()).isEqualTo(201);
+        String attempt = "{\"player\":\"" + griefer + "\",\"action\":\"BUILD\",\"world\":\"world\",\"x\":3005,\"y\":64,\"z\":3005}";
+        var reported = node.post("/api/v1/claims/incidents", "{\"incidents\":[" + attempt + "," + attempt + "," + attempt + "]}", null);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        JsonNode probers = JSON.readTree(node.get("/api/v1/claims/incidents").body()).get("probers");
+        JsonNode mine = null;
+        for (JsonNode p : probers) {
+            mine = p.get("player").asText().equals(griefer.toString()) ? p : mine;
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("owner").asText()).isEqualTo(owner.toString());
+        assertThat(mine.get("attempts").asLong()).isEqualTo(3);
+        assertThat(node.get("/metrics").body()).contains("veltrix_claims_denied_total{action=\"BUILD\"");
+        var bad = node.post("/api/v1/claims/incidents", "{\"incidents\":[{\"player\":\"" + griefer
+                + "\",\"action\":\"FLY\",\"world\":\"world\",\"x\":1,\"y\":1,\"z\":1}]}", null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("incidents[0].action");
+    }
+
+    @Test
     void badClaimsAre4xxThatSayWhatToFix() throws Exception {
         UUID owner = UUID.randomUUID();
         assertThat(node.post("/api/v1/claims", claim(owner, 5000, 5000, 5009, 5009), null).statusCode()).isEqualTo(201);
