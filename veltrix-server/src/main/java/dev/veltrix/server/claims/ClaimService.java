@@ -86,7 +86,7 @@ public final class ClaimService {
     public Claim create(ClaimDraft draft) {
         World world = world(draft.world());
         Claim parent = draft.parent() == null ? null : claim(draft.parent());
-        checkShape(draft, world, parent);
+        checkShape(draft, world, parent, true);
         Claim claim = new Claim(UuidV7.next(), draft.world(), parent == null ? draft.owner() : parent.owner(), draft.box(),
                 draft.parent(), draft.restricted(), Map.of(), Map.of());
         database.inTransaction(tx -> {
@@ -108,7 +108,7 @@ public final class ClaimService {
         return claim;
     }
 
-    private void checkShape(ClaimDraft draft, World world, Claim parent) {
+    private void checkShape(ClaimDraft draft, World world, Claim parent, boolean isNew) {
         List<FieldError> errors = new ArrayList<>();
         if (parent == null) {
             rules.problems(draft.box(), world).forEach(p -> errors.add(new FieldError("corners", p.substring(9))));
@@ -120,7 +120,7 @@ public final class ClaimService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the claim is invalid; nothing changed", errors);
         }
-        if (parent == null && draft.owner() != null && rules.maxClaims() > 0) {
+        if (isNew && parent == null && draft.owner() != null && rules.maxClaims() > 0) {
             long owned = index.size() == 0 ? 0 : playerClaims(draft.owner()).stream().filter(c -> !c.isSubdivision()).count();
             if (owned >= rules.maxClaims()) {
                 throw new RejectedException("claim-limit", "player " + draft.owner() + " owns " + owned + " claims, the most "
@@ -144,6 +144,62 @@ public final class ClaimService {
             throw new RejectedException("not-enough-claim-blocks", "player " + owner + " has " + (blocks.available() + freed)
                     + " claim blocks and this claim needs " + needed + "; claim less, or earn or buy more blocks");
         }
+    }
+
+    /**
+     * Moves a claim's corners. A top-level claim keeps to the rules, does not overlap another claim,
+     * still holds its subdivisions, and its owner pays the difference in blocks; a subdivision stays
+     * inside its claim and clear of its siblings.
+     */
+    public Claim resize(UUID id, Box box) {
+        Claim claim = claim(id);
+        World world = world(claim.world());
+        Claim parent = claim.parent() == null ? null : claim(claim.parent());
+        checkShape(new ClaimDraft(claim.world(), claim.owner(), box, claim.parent(), claim.restricted()), world, parent, false);
+        Claim resized = claim.withBox(box);
+        database.inTransaction(tx -> {
+            store.lockWorld(tx, claim.world());
+            var others = org.jooq.impl.DSL.and(ClaimTables.C_ID.ne(id.toString()),
+                    parent == null ? ClaimTables.C_PARENT.isNull() : ClaimTables.C_PARENT.eq(parent.id().toString()));
+            refuseOverlap(store.overlapping(tx, claim.world(), box, others), parent == null ? "claim" : "subdivision");
+            for (Claim sub : store.load(tx, ClaimTables.C_PARENT.eq(id.toString()))) {
+                if (!box.contains(sub.box())) {
+                    throw new ConflictException("subdivision-outside", "subdivision " + sub.id() + " at " + text(sub.box())
+                            + " would fall outside; resize or abandon it first");
+                }
+            }
+            if (parent == null && claim.owner() != null && box.area() > claim.box().area()) {
+                checkBlocks(tx, claim.owner(), box.area() - claim.box().area(), 0);
+            }
+            store.update(tx, resized);
+            event(tx, "claim.changed", resized);
+            return null;
+        });
+        refresh(id);
+        return claim(id);
+    }
+
+    /** Gives a top-level claim (and its subdivisions) to another player, who must have the blocks for it. */
+    public Claim transfer(UUID id, UUID newOwner) {
+        Claim claim = claim(id);
+        if (claim.isSubdivision()) {
+            throw InvalidInputException.of("owner", "a subdivision belongs to its claim's owner; transfer the claim " + claim.parent());
+        }
+        Claim moved = claim.withOwner(newOwner);
+        database.inTransaction(tx -> {
+            if (newOwner != null) {
+                checkBlocks(tx, newOwner, claim.box().area(), 0);
+            }
+            store.update(tx, moved);
+            tx.update(ClaimTables.CLAIMS).set(ClaimTables.C_OWNER, newOwner == null ? null : newOwner.toString())
+                    .where(ClaimTables.C_PARENT.eq(id.toString())).execute();
+            event(tx, "claim.changed", moved);
+            return null;
+        });
+        synchronized (this) {
+            index = ClaimIndex.of(store.load(database.dsl(), org.jooq.impl.DSL.trueCondition()));
+        }
+        return claim(id);
     }
 
     /** Removes a claim and its subdivisions; a player gets back its area times the abandon ratio. */

@@ -40,6 +40,10 @@ public final class ApiRoutes {
         add(HandlerType.PUT, path, scope, handler);
     }
 
+    public void patch(String path, Scope scope, Handler handler) {
+        add(HandlerType.PATCH, path, scope, handler);
+    }
+
     public void delete(String path, Scope scope, Handler handler) {
         add(HandlerType.DELETE, path, scope, handler);
     }

@@ -101,6 +101,33 @@ class ClaimServiceTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void resizeKeepsClearOfNeighboursAndTransferNeedsTheNewOwnersBlocks(SqlKind kind) {
+        try (var db = database(kind)) {
+            ClaimService claims = open(db);
+            UUID alice = UUID.randomUUID();
+            UUID bob = UUID.randomUUID();
+            Claim home = claims.create(square(alice, 0, 0, 20));
+            Claim neighbour = claims.create(square(bob, 40, 0, 20));
+            Claim sub = claims.create(new ClaimDraft("world", null, new Box(2, 0, 2, 5, 10, 5), home.id(), false));
+
+            Claim bigger = claims.resize(home.id(), new Box(0, World.MIN_Y, 0, 29, World.MAX_Y, 19));
+            assertThat(claims.at("world", 25, 70, 5)).isEqualTo(bigger);
+            assertThat(claims.blocks(alice).used()).isEqualTo(600);
+            assertThatThrownBy(() -> claims.resize(home.id(), new Box(0, World.MIN_Y, 0, 45, World.MAX_Y, 19)))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining(neighbour.id().toString());
+            assertThatThrownBy(() -> claims.resize(home.id(), new Box(10, World.MIN_Y, 0, 29, World.MAX_Y, 19)))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining(sub.id().toString());
+
+            claims.transfer(home.id(), bob);
+            assertThat(claims.claim(home.id()).owner()).isEqualTo(bob);
+            assertThat(claims.check(bob, List.of(), Action.BUILD, "world", 3, 5, 3)).containsEntry("allowed", true);
+            assertThat(claims.claim(sub.id()).owner()).as("the subdivision moved with it").isEqualTo(bob);
+            assertThat(claims.blocks(alice).used()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void playTimeEarnsBlocksUpToTheCapAndEachReportCountsOnce(SqlKind kind) {
         try (var db = database(kind)) {
             ClaimService claims = new ClaimService(db.database(), new ClaimRules(100, 100, 500, 5, 100, 0, 1.0),

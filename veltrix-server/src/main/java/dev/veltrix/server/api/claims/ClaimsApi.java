@@ -85,6 +85,20 @@ public final class ClaimsApi {
                 Params.instant(ctx, "since", java.time.Instant.now().minus(java.time.Duration.ofDays(1))),
                 Params.limit(ctx, 50, 500)))));
         api.get("/claims/{id}", Scope.CLAIMS_READ, ctx -> ctx.json(claims.claim(id(ctx))));
+        api.patch("/claims/{id}", Scope.CLAIMS_WRITE, ctx -> {
+            ClaimBody body = RequestBodies.read(ctx, json, ClaimBody.class);
+            UUID id = id(ctx);
+            if (body.x1() != null || body.z1() != null || body.x2() != null || body.z2() != null) {
+                var current = claims.claim(id);
+                ClaimDraft draft = draft(new ClaimBody(current.world(), null, body.x1(), body.y1(), body.z1(), body.x2(),
+                        body.y2(), body.z2(), null, null));
+                claims.resize(id, draft.box());
+            }
+            if (body.owner() != null) {
+                claims.transfer(id, Params.uuid("owner", body.owner()));
+            }
+            ctx.json(claims.claim(id));
+        });
         api.delete("/claims/{id}", Scope.CLAIMS_WRITE, ctx -> {
             claims.abandon(id(ctx));
             ctx.status(204);
