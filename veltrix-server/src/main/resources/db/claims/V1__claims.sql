@@ -74,3 +74,21 @@ CREATE TABLE claim_incidents (
     claim_owner VARCHAR(36)
 );
 CREATE INDEX claim_incidents_at ON claim_incidents (at);
+
+-- Claims removed because their owner was inactive, restorable by an admin during the grace period.
+CREATE TABLE claim_archive (
+    id         VARCHAR(36)  NOT NULL PRIMARY KEY,
+    owner      VARCHAR(36),
+    world      VARCHAR(100) NOT NULL,
+    state      ${text}      NOT NULL,
+    expired_at BIGINT       NOT NULL
+);
+
+-- Expiry warnings sent, so each lead time warns an owner once per stretch of inactivity.
+CREATE TABLE claim_expiry_warnings (
+    owner       VARCHAR(36) NOT NULL,
+    lead_days   INTEGER     NOT NULL,
+    last_active BIGINT      NOT NULL,
+    sent_at     BIGINT      NOT NULL,
+    PRIMARY KEY (owner, lead_days, last_active)
+);

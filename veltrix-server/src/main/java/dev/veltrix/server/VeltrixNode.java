@@ -16,7 +16,10 @@ import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.server.api.EconomyApi;
 import dev.veltrix.server.api.claims.ClaimsApi;
 import dev.veltrix.server.claims.BlockShop;
+import dev.veltrix.server.api.claims.ClaimArchiveApi;
+import dev.veltrix.server.claims.ClaimExpiry;
 import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.claims.ExpirySweeper;
 import dev.veltrix.server.claims.GriefLog;
 import dev.veltrix.server.config.FixSettings;
 import dev.veltrix.server.fix.FixGateway;
@@ -83,6 +86,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final FixGateway fix;
     private final ClaimService claims;
     private final GriefLog griefLog;
+    private final ExpirySweeper expirySweeper;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -112,6 +116,8 @@ public final class VeltrixNode implements AutoCloseable {
         inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
         claims = new ClaimService(database, config.claims().rules(), clock, json);
         BlockShop blockShop = claims.blockShop(ledger, config.claims().blockCurrency(), config.claims().blockPrice());
+        ClaimExpiry expiry = new ClaimExpiry(claims, config.claims().expiry(), json);
+        expirySweeper = new ExpirySweeper(expiry, leases, config.nodeId());
         griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
@@ -137,6 +143,7 @@ public final class VeltrixNode implements AutoCloseable {
             new MarketApi(market, json).register(api);
             new ExchangeApi(exchange, json).register(api);
             new EconomyApi(inflation, clock).register(api);
+            new ClaimArchiveApi(claims, expiry).register(api); // before /claims/{id}, which would take "archive" for an id
             new ClaimsApi(claims, blockShop, griefLog, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
@@ -210,6 +217,7 @@ public final class VeltrixNode implements AutoCloseable {
         }
         stream.close();
         inflationMetrics.close();
+        expirySweeper.close();
         exchange.close(); // finishes its round; its settlements need the ledger
         ledger.close(); // commits what is queued before the database closes
         pruner.close();

@@ -101,6 +101,9 @@ public final class ClaimService {
                         "subdivision");
             }
             store.insert(tx, claim, clock.millis());
+            if (claim.owner() != null) {
+                store.adjust(tx, claim.owner(), 0, 0, 0, clock.millis(), Long.MAX_VALUE); // claiming is activity
+            }
             event(tx, "claim.created", claim);
             return null;
         });
@@ -200,6 +203,88 @@ public final class ClaimService {
             index = ClaimIndex.of(store.load(database.dsl(), org.jooq.impl.DSL.trueCondition()));
         }
         return claim(id);
+    }
+
+    /** Moves an expired claim and its subdivisions to the archive and removes them, in one transaction. */
+    void expire(Claim claim, long now) {
+        database.inTransaction(tx -> {
+            List<Claim> subs = store.load(tx, ClaimTables.C_PARENT.eq(claim.id().toString()));
+            List<Claim> all = new ArrayList<>(subs);
+            all.add(0, claim);
+            tx.insertInto(ClaimTables.ARCHIVE, ClaimTables.AR_ID, ClaimTables.AR_OWNER, ClaimTables.AR_WORLD,
+                            ClaimTables.AR_STATE, ClaimTables.AR_EXPIRED)
+                    .values(claim.id().toString(), claim.owner() == null ? null : claim.owner().toString(), claim.world(),
+                            json(all), now)
+                    .execute();
+            for (Claim sub : subs) {
+                store.delete(tx, sub.id());
+            }
+            store.delete(tx, claim.id());
+            event(tx, "claim.deleted", claim);
+            return null;
+        });
+        synchronized (this) {
+            index = index.without(claim.id());
+        }
+    }
+
+    /** Puts an archived claim back, if its land is still free; its owner's blocks pay for it again. */
+    public Claim restore(UUID id) {
+        var row = database.dsl().selectFrom(ClaimTables.ARCHIVE).where(ClaimTables.AR_ID.eq(id.toString())).fetchOne();
+        if (row == null) {
+            throw new NotFoundException("no archived claim " + id + "; GET /api/v1/claims/archive lists them");
+        }
+        List<Claim> all;
+        try {
+            // The stored JSON also holds derived properties (adminClaim, subdivision): skip them on the way back.
+            all = List.of(json.readerFor(Claim[].class)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(row.get(ClaimTables.AR_STATE)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("archived claim " + id + " cannot be read", e);
+        }
+        Claim claim = all.getFirst();
+        database.inTransaction(tx -> {
+            store.lockWorld(tx, claim.world());
+            refuseOverlap(store.overlapping(tx, claim.world(), claim.box(), ClaimTables.C_PARENT.isNull()), "claim");
+            for (Claim c : all) {
+                store.insert(tx, c, clock.millis());
+            }
+            if (claim.owner() != null) {
+                store.adjust(tx, claim.owner(), 0, 0, 0, clock.millis(), Long.MAX_VALUE);
+            }
+            tx.deleteFrom(ClaimTables.ARCHIVE).where(ClaimTables.AR_ID.eq(id.toString())).execute();
+            for (Claim c : all) {
+                event(tx, "claim.created", c);
+            }
+            return null;
+        });
+        synchronized (this) {
+            for (Claim c : all) {
+                index = index.with(c);
+            }
+        }
+        return claim;
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a claim failed to serialise", e);
+        }
+    }
+
+    Database database() {
+        return database;
+    }
+
+    ClaimStore store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** Removes a claim and its subdivisions; a player gets back its area times the abandon ratio. */

@@ -55,6 +55,19 @@ final class ClaimTables {
     static final Field<Integer> A_MINUTES = field(name("minutes"), Integer.class);
     static final Field<Long> A_AT = field(name("at"), Long.class);
 
+    static final Table<Record> ARCHIVE = table(name("claim_archive"));
+    static final Field<String> AR_ID = field(name("id"), String.class);
+    static final Field<String> AR_OWNER = field(name("owner"), String.class);
+    static final Field<String> AR_WORLD = field(name("world"), String.class);
+    static final Field<String> AR_STATE = field(name("state"), String.class);
+    static final Field<Long> AR_EXPIRED = field(name("expired_at"), Long.class);
+
+    static final Table<Record> WARNINGS = table(name("claim_expiry_warnings"));
+    static final Field<String> WA_OWNER = field(name("owner"), String.class);
+    static final Field<Integer> WA_LEAD = field(name("lead_days"), Integer.class);
+    static final Field<Long> WA_LAST_ACTIVE = field(name("last_active"), Long.class);
+    static final Field<Long> WA_SENT = field(name("sent_at"), Long.class);
+
     private ClaimTables() {
     }
 }

@@ -1,12 +1,14 @@
 package dev.veltrix.server.config;
 
 import dev.veltrix.claims.ClaimRules;
+import dev.veltrix.server.claims.ExpiryPolicy;
 
 /**
  * @param rules         what claims must meet and how blocks are earned
  * @param blockCurrency the currency claim blocks are sold for
  * @param blockPrice    minor units per block; 0 = blocks are not for sale
+ * @param expiry        when inactive owners' claims expire
  */
-public record ClaimSettings(ClaimRules rules, String blockCurrency, long blockPrice) {
-    public static final ClaimSettings DEFAULTS = new ClaimSettings(ClaimRules.DEFAULTS, "coins", 0);
+public record ClaimSettings(ClaimRules rules, String blockCurrency, long blockPrice, ExpiryPolicy expiry) {
+    public static final ClaimSettings DEFAULTS = new ClaimSettings(ClaimRules.DEFAULTS, "coins", 0, ExpiryPolicy.DEFAULTS);
 }

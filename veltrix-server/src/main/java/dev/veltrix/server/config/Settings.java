@@ -2,6 +2,7 @@ package dev.veltrix.server.config;
 
 import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.claims.ClaimRules;
+import dev.veltrix.server.claims.ExpiryPolicy;
 import dev.veltrix.economy.exchange.ExchangeSettings;
 import dev.veltrix.economy.inflation.EconomyPolicy;
 import dev.veltrix.economy.market.MarketSettings;
@@ -114,6 +115,20 @@ public final class Settings {
             "minor units of claims.block-currency one claim block costs; 0 = not for sale");
     public static final Setting<String> CLAIMS_BLOCK_CURRENCY = Setting.text("claims.block-currency", "coins",
             "a currency code", "the currency claim blocks are sold for", s -> s);
+    public static final Setting<Integer> CLAIMS_EXPIRE_AFTER_DAYS = Setting.integer("claims.expire-after-days",
+            ExpiryPolicy.DEFAULTS.afterDays(), 0, 3_650, "days without activity before an owner's claims expire; 0 = never");
+    public static final Setting<Integer> CLAIMS_EXPIRY_PROTECTION = Setting.integer("claims.expiry-protection-blocks", 0,
+            0, 100_000_000, "owners who earned or bought at least this many blocks never expire; 0 = nobody is protected");
+    public static final Setting<List<Integer>> CLAIMS_EXPIRY_WARNINGS = new Setting<>("claims.expiry-warning-days", "7,1",
+            text -> text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt)
+                    .peek(d -> {
+                        if (d < 1 || d > 365) {
+                            throw new IllegalArgumentException("out of range");
+                        }
+                    }).toList(),
+            "days from 1 to 365, separated by commas", "lead times of expiry warnings to the owner");
+    public static final Setting<Integer> CLAIMS_ARCHIVE_GRACE_DAYS = Setting.integer("claims.archive-grace-days", 30, 1, 3_650,
+            "days an expired claim stays in the archive, restorable by an admin");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -129,7 +144,8 @@ public final class Settings {
             ECONOMY_TRANSFER_TAX_BPS,
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
             CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
-            CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, NODE_ID_SETTING);
+            CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, CLAIMS_EXPIRE_AFTER_DAYS, CLAIMS_EXPIRY_PROTECTION, CLAIMS_EXPIRY_WARNINGS,
+            CLAIMS_ARCHIVE_GRACE_DAYS, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -165,7 +181,9 @@ public final class Settings {
                 new ClaimSettings(new ClaimRules(value(raw, CLAIMS_INITIAL_BLOCKS), value(raw, CLAIMS_BLOCKS_PER_HOUR),
                         value(raw, CLAIMS_MAX_ACCRUED), value(raw, CLAIMS_MIN_WIDTH), value(raw, CLAIMS_MIN_AREA),
                         value(raw, CLAIMS_MAX_PER_PLAYER), value(raw, CLAIMS_ABANDON_RETURN_PERCENT) / 100.0),
-                        value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE)));
+                        value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE),
+                        new ExpiryPolicy(value(raw, CLAIMS_EXPIRE_AFTER_DAYS), value(raw, CLAIMS_EXPIRY_PROTECTION),
+                                value(raw, CLAIMS_EXPIRY_WARNINGS), value(raw, CLAIMS_ARCHIVE_GRACE_DAYS))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

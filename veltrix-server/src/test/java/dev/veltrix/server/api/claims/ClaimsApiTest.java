@@ -105,6 +105,17 @@ class ClaimsApiTest {
     }
 
     @Test
+    void expiryIsVisibleAheadAndTheArchiveAnswers() throws Exception {
+        var soon = node.get("/api/v1/claims/expiring?days=90");
+        assertThat(soon.statusCode()).as(soon.body()).isEqualTo(200);
+        assertThat(JSON.readTree(soon.body()).get("owners").size()).as("claims made today expire in 60 days").isPositive();
+        assertThat(JSON.readTree(node.get("/api/v1/claims/expiring").body()).get("owners")).isEmpty();
+        assertThat(node.get("/api/v1/claims/archive").statusCode()).isEqualTo(200);
+        assertThat(node.post("/api/v1/claims/archive/" + UUID.randomUUID() + "/restore", "", null).statusCode()).isEqualTo(404);
+        assertThat(node.get("/api/v1/claims/expiring?days=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void badClaimsAre4xxThatSayWhatToFix() throws Exception {
         UUID owner = UUID.randomUUID();
         assertThat(node.post("/api/v1/claims", claim(owner, 5000, 5000, 5009, 5009), null).statusCode()).isEqualTo(201);
