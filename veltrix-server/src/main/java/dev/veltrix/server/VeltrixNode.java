@@ -48,6 +48,7 @@ import dev.veltrix.server.metrics.Metrics;
 import dev.veltrix.server.stream.StreamHub;
 import dev.veltrix.server.web.ConsolePages;
 import dev.veltrix.server.web.ConsoleRoutes;
+import dev.veltrix.server.web.ClaimPages;
 import dev.veltrix.server.web.EconomyPages;
 import dev.veltrix.server.web.PortalRoutes;
 import dev.veltrix.server.web.Web;
@@ -151,6 +152,7 @@ public final class VeltrixNode implements AutoCloseable {
             new ConsoleRoutes(web, admins, sessions, throttle).register(routes, new ConsolePages(web, ledger, keys, stream));
             economyPages.registerConsole(routes);
             economyPages.registerPublic(routes);
+            new ClaimPages(web, claims, griefLog, expiry, clock).registerConsole(routes);
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();

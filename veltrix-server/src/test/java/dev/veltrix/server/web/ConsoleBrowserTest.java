@@ -141,6 +141,18 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("items")).getText()).contains("Diamond").contains("110.00");
         awaitChart("chart-price");
 
+        node.put("/api/v1/claims/worlds/world", "{}");
+        UUID owner = UUID.randomUUID();
+        node.post("/api/v1/claims", "{\"world\":\"world\",\"owner\":\"" + owner + "\",\"x1\":0,\"z1\":0,\"x2\":9,\"z2\":9}", null);
+        node.post("/api/v1/claims", "{\"world\":\"world\",\"x1\":100,\"z1\":40,\"x2\":159,\"z2\":79}", null);
+        node.post("/api/v1/claims/incidents", "{\"incidents\":[{\"player\":\"" + UUID.randomUUID()
+                + "\",\"action\":\"BUILD\",\"world\":\"world\",\"x\":5,\"y\":64,\"z\":5}]}", null);
+        browser.get(node.baseUrl + "/console/claims");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                "2".equals(driver.findElement(By.id("claim-map")).getAttribute("data-claims-drawn")));
+        assertThat(browser.findElement(By.id("probers")).getText()).contains(owner.toString());
+        screenshot("console-claims");
+
         browser.manage().deleteAllCookies();
         browser.get(node.baseUrl + "/market/diamond");
         assertThat(browser.findElement(By.id("item-name")).getText()).isEqualTo("Diamond");
