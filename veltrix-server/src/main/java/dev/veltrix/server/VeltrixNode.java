@@ -153,7 +153,7 @@ public final class VeltrixNode implements AutoCloseable {
             economyPages.registerConsole(routes);
             economyPages.registerPublic(routes);
             new ClaimPages(web, claims, griefLog, expiry, clock).registerConsole(routes);
-            new PortalRoutes(web, playerLogins, sessions, throttle, ledger).register(routes);
+            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();
         fix = fixSettings.port() == 0 ? null

@@ -96,6 +96,14 @@ public final class ClaimExpiry {
         return soon;
     }
 
+    /** When an owner's claims expire if they stay away; null when they never will (no expiry, protected). */
+    public Instant expiresAt(UUID owner) {
+        if (policy.afterDays() == 0 || isProtected(owner)) {
+            return null;
+        }
+        return Instant.ofEpochMilli(lastActive(owner) + policy.afterDays() * DAY);
+    }
+
     /** Archived claims, newest first. */
     public List<Map<String, Object>> archive() {
         return claims.database().dsl().select(AR_ID, AR_OWNER, AR_WORLD, AR_EXPIRED).from(ARCHIVE).orderBy(AR_EXPIRED.desc())

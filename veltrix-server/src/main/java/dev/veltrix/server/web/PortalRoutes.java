@@ -24,7 +24,13 @@ public final class PortalRoutes {
     private final LoginThrottle throttle;
     private final LedgerService ledger;
 
-    public PortalRoutes(Web web, PlayerLogins logins, WebSessions sessions, LoginThrottle throttle, LedgerService ledger) {
+    private final dev.veltrix.server.claims.ClaimService claims;
+    private final dev.veltrix.server.claims.ClaimExpiry expiry;
+
+    public PortalRoutes(Web web, PlayerLogins logins, WebSessions sessions, LoginThrottle throttle, LedgerService ledger,
+                        dev.veltrix.server.claims.ClaimService claims, dev.veltrix.server.claims.ClaimExpiry expiry) {
+        this.claims = claims;
+        this.expiry = expiry;
         this.web = web;
         this.logins = logins;
         this.sessions = sessions;
@@ -74,12 +80,15 @@ public final class PortalRoutes {
             ctx.redirect("/portal/login", HttpStatus.SEE_OTHER);
             return;
         }
-        AccountId account = AccountId.player(UUID.fromString(session.get().subject()));
+        UUID player = UUID.fromString(session.get().subject());
+        AccountId account = AccountId.player(player);
         try {
             var history = ledger.history(account, ctx.queryParam("cursor"), HISTORY_PAGE);
+            var owned = claims.playerClaims(player);
             web.render(ctx, "portal/home.jte", params("csrf", session.get().csrfToken(), "account", account.value(),
                     "balances", ledger.balances(account), "history", history.items(), "nextCursor", history.nextCursor(),
-                    "decimals", Amounts.decimals(ledger.currencies())));
+                    "decimals", Amounts.decimals(ledger.currencies()), "claims", owned, "blocks", claims.blocks(player),
+                    "expiresAt", owned.isEmpty() ? null : expiry.expiresAt(player)));
         } catch (VeltrixException e) {
             ctx.redirect("/portal", HttpStatus.SEE_OTHER); // a tampered cursor: start from the newest page
         }
