@@ -56,7 +56,7 @@ public final class ClaimExpiry {
             long expiresAt = lastActive + policy.afterDays() * DAY;
             if (now >= expiresAt) {
                 for (Claim claim : owner.getValue()) {
-                    claims.expire(claim, now);
+                    claims.archive(claim, now);
                     expired++;
                 }
                 continue;

@@ -205,8 +205,20 @@ public final class ClaimService {
         return claim(id);
     }
 
-    /** Moves an expired claim and its subdivisions to the archive and removes them, in one transaction. */
-    void expire(Claim claim, long now) {
+    /**
+     * An admin's delete: the claim and its subdivisions go to the archive, restorable during the grace
+     * period, instead of being abandoned for good.
+     */
+    public void removeToArchive(UUID id) {
+        Claim claim = claim(id);
+        if (claim.isSubdivision()) {
+            throw InvalidInputException.of("id", "archive the top-level claim " + claim.parent() + "; subdivisions go with it");
+        }
+        archive(claim, clock.millis());
+    }
+
+    /** Moves a claim and its subdivisions to the archive and removes them, in one transaction. */
+    void archive(Claim claim, long now) {
         database.inTransaction(tx -> {
             List<Claim> subs = store.load(tx, ClaimTables.C_PARENT.eq(claim.id().toString()));
             List<Claim> all = new ArrayList<>(subs);

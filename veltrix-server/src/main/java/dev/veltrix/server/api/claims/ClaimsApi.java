@@ -100,7 +100,12 @@ public final class ClaimsApi {
             ctx.json(claims.claim(id));
         });
         api.delete("/claims/{id}", Scope.CLAIMS_WRITE, ctx -> {
-            claims.abandon(id(ctx));
+            // An owner abandons; an admin deleting with ?archive=true keeps the claim restorable.
+            if ("true".equals(ctx.queryParam("archive"))) {
+                claims.removeToArchive(id(ctx));
+            } else {
+                claims.abandon(id(ctx));
+            }
             ctx.status(204);
         });
         api.put("/claims/{id}/trust/{subject}", Scope.CLAIMS_WRITE, ctx -> {

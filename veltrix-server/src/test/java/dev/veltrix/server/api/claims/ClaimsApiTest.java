@@ -113,6 +113,14 @@ class ClaimsApiTest {
         assertThat(JSON.readTree(node.get("/api/v1/claims/expiring").body()).get("owners")).isEmpty();
         assertThat(node.get("/api/v1/claims/archive").statusCode()).isEqualTo(200);
         assertThat(node.post("/api/v1/claims/archive/" + UUID.randomUUID() + "/restore", "", null).statusCode()).isEqualTo(404);
+
+        String id = JSON.readTree(node.post("/api/v1/claims", claim(UUID.randomUUID(), 7100, 7100, 7109, 7109), null).body())
+                .get("id").asText();
+        assertThat(node.delete("/api/v1/claims/" + id + "?archive=true").statusCode()).isEqualTo(204);
+        assertThat(node.get("/api/v1/claims/" + id).statusCode()).isEqualTo(404);
+        assertThat(node.get("/api/v1/claims/archive").body()).contains(id);
+        assertThat(node.post("/api/v1/claims/archive/" + id + "/restore", "", null).statusCode()).isEqualTo(201);
+        assertThat(node.get("/api/v1/claims/" + id).statusCode()).isEqualTo(200);
         assertThat(node.get("/api/v1/claims/expiring?days=x").statusCode()).isEqualTo(400);
     }
 
