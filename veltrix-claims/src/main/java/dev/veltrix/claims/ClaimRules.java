@@ -19,6 +19,26 @@ public record ClaimRules(long initialBlocks, long blocksPerHour, long maxAccrued
                          int maxClaims, double abandonReturnRatio) {
     public static final ClaimRules DEFAULTS = new ClaimRules(100, 100, 80_000, 5, 100, 0, 1.0);
 
+    /** These rules with the best terms of the groups a player belongs to. */
+    public ClaimRules forGroups(java.util.Collection<String> groups, List<GroupRule> overrides) {
+        long initial = initialBlocks;
+        long perHour = blocksPerHour;
+        long cap = maxAccrued;
+        int claims = maxClaims;
+        for (GroupRule rule : overrides) {
+            if (!groups.contains(rule.group())) {
+                continue;
+            }
+            initial = Math.max(initial, rule.initialBlocks());
+            perHour = Math.max(perHour, rule.blocksPerHour());
+            cap = Math.max(cap, rule.maxAccrued());
+            if (rule.maxClaims() == 0 || (rule.maxClaims() > 0 && claims != 0)) {
+                claims = rule.maxClaims() == 0 ? 0 : Math.max(claims, rule.maxClaims());
+            }
+        }
+        return new ClaimRules(initial, perHour, cap, minWidth, minArea, claims, abandonReturnRatio);
+    }
+
     /** Problems of a box as a top-level claim in a world, each as "field: what to fix"; empty when it fits. */
     public List<String> problems(Box box, World world) {
         List<String> problems = new ArrayList<>();

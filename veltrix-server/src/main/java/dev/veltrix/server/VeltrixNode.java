@@ -115,7 +115,7 @@ public final class VeltrixNode implements AutoCloseable {
         market = new MarketService(new JooqMarketStore(database, clock), ledger, clock, config.economy().market(), dampening);
         exchange = new ExchangeService(new JooqExchangeStore(database), ledger, clock, config.economy().exchange());
         inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
-        claims = new ClaimService(database, config.claims().rules(), clock, json);
+        claims = new ClaimService(database, config.claims().rules(), config.claims().groupRules(), clock, json);
         BlockShop blockShop = claims.blockShop(ledger, config.claims().blockCurrency(), config.claims().blockPrice());
         ClaimExpiry expiry = new ClaimExpiry(claims, config.claims().expiry(), json);
         expirySweeper = new ExpirySweeper(expiry, leases, config.nodeId());

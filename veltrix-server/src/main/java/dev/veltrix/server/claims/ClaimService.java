@@ -43,12 +43,20 @@ public final class ClaimService {
     private final Database database;
     private final ClaimStore store;
     private final ClaimRules rules;
+    private final List<dev.veltrix.claims.GroupRule> groupRules;
     private final Clock clock;
     private final ObjectMapper json;
     private volatile ClaimIndex index;
     private volatile Map<String, World> worlds;
 
     public ClaimService(Database database, ClaimRules rules, Clock clock, ObjectMapper json) {
+        this(database, rules, List.of(), clock, json);
+    }
+
+    /** @param groupRules better terms for members of permission groups, as game servers report them */
+    public ClaimService(Database database, ClaimRules rules, List<dev.veltrix.claims.GroupRule> groupRules, Clock clock,
+                        ObjectMapper json) {
+        this.groupRules = List.copyOf(groupRules);
         this.database = database;
         this.store = new ClaimStore(database.kind());
         this.rules = rules;
@@ -123,9 +131,10 @@ public final class ClaimService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the claim is invalid; nothing changed", errors);
         }
-        if (isNew && parent == null && draft.owner() != null && rules.maxClaims() > 0) {
+        int maxClaims = draft.owner() == null ? 0 : rulesFor(database.dsl(), draft.owner()).maxClaims();
+        if (isNew && parent == null && draft.owner() != null && maxClaims > 0) {
             long owned = index.size() == 0 ? 0 : playerClaims(draft.owner()).stream().filter(c -> !c.isSubdivision()).count();
-            if (owned >= rules.maxClaims()) {
+            if (owned >= maxClaims) {
                 throw new RejectedException("claim-limit", "player " + draft.owner() + " owns " + owned + " claims, the most "
                         + "allowed (claims.max-per-player); abandon one first");
             }
@@ -389,19 +398,31 @@ public final class ClaimService {
      * report key seen before changes nothing.
      */
     public ClaimBlocks accrue(UUID player, int minutes, String reportKey) {
+        return accrue(player, minutes, reportKey, null);
+    }
+
+    /** The same, also recording the player's permission groups (null: unchanged) for per-group rules. */
+    public ClaimBlocks accrue(UUID player, int minutes, String reportKey, List<String> groups) {
         if (minutes < 1 || minutes > 1_440) {
             throw InvalidInputException.of("minutes", "1..1440 active minutes per report, got " + minutes);
         }
         if (reportKey == null || reportKey.isBlank() || reportKey.length() > 120) {
             throw InvalidInputException.of("Idempotency-Key", "send a unique key of 1..120 characters with every report");
         }
+        if (groups != null && (groups.size() > 20 || groups.stream().anyMatch(g -> !NAME.matcher(g).matches()))) {
+            throw InvalidInputException.of("groups", "up to 20 group names of a-z 0-9 _ -");
+        }
         database.inTransaction(tx -> {
+            if (groups != null) {
+                store.setGroups(tx, player, groups, clock.millis());
+            }
             if (store.recordAccrual(tx, reportKey, player, minutes, clock.millis())) {
+                ClaimRules terms = rulesFor(tx, player);
                 long total = tx.select(org.jooq.impl.DSL.sum(ClaimTables.A_MINUTES)).from(ClaimTables.ACCRUALS)
                         .where(ClaimTables.A_PLAYER.eq(player.toString())).fetchOne(0, java.math.BigDecimal.class).longValue();
-                long earned = Math.min(rules.maxAccrued(), total * rules.blocksPerHour() / 60);
+                long earned = Math.min(terms.maxAccrued(), total * terms.blocksPerHour() / 60);
                 long[] account = store.blocks(tx, player);
-                store.adjust(tx, player, earned - account[0], 0, 0, clock.millis(), rules.maxAccrued());
+                store.adjust(tx, player, earned - account[0], 0, 0, clock.millis(), terms.maxAccrued());
             }
             return null;
         });
@@ -420,7 +441,12 @@ public final class ClaimService {
         long[] account = store.blocks(dsl, player);
         long used = store.load(dsl, ClaimTables.C_OWNER.eq(player.toString()).and(ClaimTables.C_PARENT.isNull()))
                 .stream().mapToLong(c -> c.box().area()).sum();
-        return new ClaimBlocks(rules.initialBlocks(), account[0], account[1], used, account[2]);
+        return new ClaimBlocks(rulesFor(dsl, player).initialBlocks(), account[0], account[1], used, account[2]);
+    }
+
+    /** The rules for one player: the base rules with the best terms of the groups last reported for them. */
+    private ClaimRules rulesFor(DSLContext dsl, UUID player) {
+        return groupRules.isEmpty() ? rules : rules.forGroups(store.groups(dsl, player), groupRules);
     }
 
     private World world(String id) {

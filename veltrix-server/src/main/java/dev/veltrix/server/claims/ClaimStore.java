@@ -134,10 +134,24 @@ final class ClaimStore {
     /** Adds to a player's account (creating it); accrued blocks stop at {@code maxAccrued}. */
     void adjust(DSLContext tx, UUID player, long accrued, long bonus, long lost, long now, long maxAccrued) {
         long[] account = blocks(tx, player);
-        tx.deleteFrom(PLAYERS).where(P_PLAYER.eq(player.toString())).execute();
-        tx.insertInto(PLAYERS, P_PLAYER, P_ACCRUED, P_BONUS, P_LOST, P_LAST_ACTIVE)
-                .values(player.toString(), Math.min(maxAccrued, account[0] + accrued), account[1] + bonus, account[2] + lost, now)
-                .execute();
+        int updated = tx.update(PLAYERS).set(P_ACCRUED, Math.min(maxAccrued, account[0] + accrued))
+                .set(P_BONUS, account[1] + bonus).set(P_LOST, account[2] + lost).set(P_LAST_ACTIVE, now)
+                .where(P_PLAYER.eq(player.toString())).execute();
+        if (updated == 0) {
+            tx.insertInto(PLAYERS, P_PLAYER, P_ACCRUED, P_BONUS, P_LOST, P_LAST_ACTIVE, P_GROUPS)
+                    .values(player.toString(), Math.min(maxAccrued, accrued), bonus, lost, now, "").execute();
+        }
+    }
+
+    /** The permission groups last reported for a player. */
+    List<String> groups(DSLContext dsl, UUID player) {
+        String text = dsl.select(P_GROUPS).from(PLAYERS).where(P_PLAYER.eq(player.toString())).fetchOne(P_GROUPS);
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split(","));
+    }
+
+    void setGroups(DSLContext tx, UUID player, List<String> groups, long now) {
+        adjust(tx, player, 0, 0, 0, now, Long.MAX_VALUE);
+        tx.update(PLAYERS).set(P_GROUPS, String.join(",", groups)).where(P_PLAYER.eq(player.toString())).execute();
     }
 
     /** Records an activity report once; false when its key was counted before. */

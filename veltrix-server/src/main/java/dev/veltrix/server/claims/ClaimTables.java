@@ -48,6 +48,7 @@ final class ClaimTables {
     static final Field<Long> P_BONUS = field(name("bonus"), Long.class);
     static final Field<Long> P_LOST = field(name("lost"), Long.class);
     static final Field<Long> P_LAST_ACTIVE = field(name("last_active"), Long.class);
+    static final Field<String> P_GROUPS = field(name("grps"), String.class);
 
     static final Table<Record> ACCRUALS = table(name("claim_accruals"));
     static final Field<String> A_KEY = field(name("report_key"), String.class);

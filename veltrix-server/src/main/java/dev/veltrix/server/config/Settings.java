@@ -129,6 +129,12 @@ public final class Settings {
             "days from 1 to 365, separated by commas", "lead times of expiry warnings to the owner");
     public static final Setting<Integer> CLAIMS_ARCHIVE_GRACE_DAYS = Setting.integer("claims.archive-grace-days", 30, 1, 3_650,
             "days an expired claim stays in the archive, restorable by an admin");
+    public static final Setting<List<dev.veltrix.claims.GroupRule>> CLAIMS_GROUP_RULES = new Setting<>("claims.group-rules", "",
+            text -> text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim)
+                    .map(dev.veltrix.claims.GroupRule::parse).toList(),
+            "group:term=value;term=value entries separated by commas; terms initial-blocks, blocks-per-hour, max-accrued, "
+                    + "max-per-player (for example vip:initial-blocks=1000;max-per-player=10)",
+            "better claim terms for members of permission groups, as game servers report them");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -145,7 +151,7 @@ public final class Settings {
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
             CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
             CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, CLAIMS_EXPIRE_AFTER_DAYS, CLAIMS_EXPIRY_PROTECTION, CLAIMS_EXPIRY_WARNINGS,
-            CLAIMS_ARCHIVE_GRACE_DAYS, NODE_ID_SETTING);
+            CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -181,7 +187,7 @@ public final class Settings {
                 new ClaimSettings(new ClaimRules(value(raw, CLAIMS_INITIAL_BLOCKS), value(raw, CLAIMS_BLOCKS_PER_HOUR),
                         value(raw, CLAIMS_MAX_ACCRUED), value(raw, CLAIMS_MIN_WIDTH), value(raw, CLAIMS_MIN_AREA),
                         value(raw, CLAIMS_MAX_PER_PLAYER), value(raw, CLAIMS_ABANDON_RETURN_PERCENT) / 100.0),
-                        value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE),
+                        value(raw, CLAIMS_GROUP_RULES), value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE),
                         new ExpiryPolicy(value(raw, CLAIMS_EXPIRE_AFTER_DAYS), value(raw, CLAIMS_EXPIRY_PROTECTION),
                                 value(raw, CLAIMS_EXPIRY_WARNINGS), value(raw, CLAIMS_ARCHIVE_GRACE_DAYS))));
     }

@@ -142,6 +142,25 @@ class ClaimServiceTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void membersOfAGroupGetItsTermsOnceAServerReportsTheirGroups(SqlKind kind) {
+        try (var db = database(kind)) {
+            ClaimService claims = new ClaimService(db.database(), new ClaimRules(100, 100, 80_000, 5, 100, 1, 1.0),
+                    List.of(dev.veltrix.claims.GroupRule.parse("vip:initial-blocks=1000;blocks-per-hour=300;max-per-player=2")),
+                    Clock.systemUTC(), Json.mapper());
+            claims.defineWorld(World.standard("world", ""));
+            UUID player = UUID.randomUUID();
+            claims.create(square(player, 0, 0, 10));
+            assertThatThrownBy(() -> claims.create(square(player, 100, 0, 10)))
+                    .isInstanceOf(RejectedException.class).hasMessageContaining("owns 1 claims");
+            assertThat(claims.accrue(player, 60, "hour-1", List.of("vip")).initial()).isEqualTo(1_000);
+            assertThat(claims.blocks(player).accrued()).as("300 an hour for a vip").isEqualTo(300);
+            assertThat(claims.create(square(player, 100, 0, 10)).owner()).as("a vip may own two").isEqualTo(player);
+            assertThat(claims.blocks(player).available()).isEqualTo(1_000 + 300 - 200);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void subdivisionsTrustAndAbandonKeepTheBooksOfBlocks(SqlKind kind) {
         try (var db = database(kind)) {
             ClaimService claims = open(db);

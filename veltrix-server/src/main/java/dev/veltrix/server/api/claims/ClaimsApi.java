@@ -133,8 +133,18 @@ public final class ClaimsApi {
             if (!body.path("minutes").isInt()) {
                 throw InvalidInputException.of("minutes", "the player's active minutes since the last report, 1..1440");
             }
+            List<String> groups = null;
+            if (body.has("groups")) {
+                if (!body.get("groups").isArray()) {
+                    throw InvalidInputException.of("groups", "the player's permission groups, as a list of names");
+                }
+                groups = new ArrayList<>();
+                for (JsonNode group : body.get("groups")) {
+                    groups.add(group.asText());
+                }
+            }
             ctx.json(claims.accrue(Params.uuid("player", ctx.pathParam("player")), body.get("minutes").asInt(),
-                    ctx.header(dev.veltrix.server.api.LedgerApi.IDEMPOTENCY_KEY)));
+                    ctx.header(dev.veltrix.server.api.LedgerApi.IDEMPOTENCY_KEY), groups));
         });
         api.post("/players/{player}/claim-blocks/purchase", Scope.CLAIMS_WRITE, ctx -> {
             JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
