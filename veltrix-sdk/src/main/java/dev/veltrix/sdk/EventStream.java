@@ -114,6 +114,11 @@ public final class EventStream implements AutoCloseable {
 
         @SuppressWarnings("unchecked")
         private void handle(WebSocket ws, String text) {
+            if (closed) {
+                // Frames still in flight after close(): neither handled nor acknowledged, so the next
+                // connection gets them instead of this listener seeing them after it was told to stop.
+                return;
+            }
             Map<String, Object> frame;
             try {
                 frame = JSON.std.mapFrom(text);

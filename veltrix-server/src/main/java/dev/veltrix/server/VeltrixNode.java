@@ -19,7 +19,9 @@ import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.api.claims.ClaimArchiveApi;
 import dev.veltrix.server.claims.ClaimExpiry;
 import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.claims.ExpiryPolicy;
 import dev.veltrix.server.claims.ExpirySweeper;
+import dev.veltrix.server.claims.ExpiryWebhook;
 import dev.veltrix.server.claims.GriefLog;
 import dev.veltrix.server.config.FixSettings;
 import dev.veltrix.server.fix.FixGateway;
@@ -88,6 +90,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final ClaimService claims;
     private final GriefLog griefLog;
     private final ExpirySweeper expirySweeper;
+    private final ExpiryWebhook expiryWebhook;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -117,7 +120,10 @@ public final class VeltrixNode implements AutoCloseable {
         inflation = new InflationService(ledger, market, clock, inside, levers, dampening::factor);
         claims = new ClaimService(database, config.claims().rules(), config.claims().groupRules(), clock, json);
         BlockShop blockShop = claims.blockShop(ledger, config.claims().blockCurrency(), config.claims().blockPrice());
-        ClaimExpiry expiry = new ClaimExpiry(claims, config.claims().expiry(), json);
+        ExpiryPolicy expiryPolicy = config.claims().expiry();
+        expiryWebhook = expiryPolicy.webhook() == null ? null : new ExpiryWebhook(expiryPolicy.webhook());
+        ClaimExpiry expiry = new ClaimExpiry(claims, expiryPolicy, json,
+                expiryWebhook == null ? warning -> { } : expiryWebhook);
         expirySweeper = new ExpirySweeper(expiry, leases, config.nodeId());
         griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
@@ -220,6 +226,9 @@ public final class VeltrixNode implements AutoCloseable {
         stream.close();
         inflationMetrics.close();
         expirySweeper.close();
+        if (expiryWebhook != null) {
+            expiryWebhook.close();
+        }
         exchange.close(); // finishes its round; its settlements need the ledger
         ledger.close(); // commits what is queued before the database closes
         pruner.close();

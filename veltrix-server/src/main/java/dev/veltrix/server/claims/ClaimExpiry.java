@@ -29,11 +29,18 @@ public final class ClaimExpiry {
     private final ClaimService claims;
     private final ExpiryPolicy policy;
     private final ObjectMapper json;
+    private final java.util.function.Consumer<String> hook;
 
     public ClaimExpiry(ClaimService claims, ExpiryPolicy policy, ObjectMapper json) {
+        this(claims, policy, json, warning -> { });
+    }
+
+    /** @param hook also told each warning sent, as its JSON (a webhook) */
+    public ClaimExpiry(ClaimService claims, ExpiryPolicy policy, ObjectMapper json, java.util.function.Consumer<String> hook) {
         this.claims = claims;
         this.policy = policy;
         this.json = json;
+        this.hook = hook;
     }
 
     /** What one sweep did. */
@@ -62,8 +69,12 @@ public final class ClaimExpiry {
                 continue;
             }
             for (int lead : policy.warningDays()) {
-                if (now >= expiresAt - lead * DAY && warn(owner.getKey(), owner.getValue(), lead, lastActive, expiresAt, now)) {
-                    warned++;
+                if (now >= expiresAt - lead * DAY) {
+                    String warning = warn(owner.getKey(), owner.getValue(), lead, lastActive, expiresAt, now);
+                    if (warning != null) {
+                        hook.accept(warning); // after the commit: the event is the record, the hook a copy
+                        warned++;
+                    }
                 }
             }
         }
@@ -136,12 +147,13 @@ public final class ClaimExpiry {
         return row == null ? claims.clock().millis() : row.get(P_LAST_ACTIVE);
     }
 
-    private boolean warn(UUID owner, List<Claim> owned, int lead, long lastActive, long expiresAt, long now) {
+    /** Sends a warning unless it was sent for this stretch of inactivity; returns its JSON, or null. */
+    private String warn(UUID owner, List<Claim> owned, int lead, long lastActive, long expiresAt, long now) {
         return claims.database().inTransaction(tx -> {
             boolean sent = tx.fetchExists(WARNINGS, WA_OWNER.eq(owner.toString()).and(WA_LEAD.eq(lead))
                     .and(WA_LAST_ACTIVE.eq(lastActive)));
             if (sent) {
-                return false;
+                return null;
             }
             tx.insertInto(WARNINGS, WA_OWNER, WA_LEAD, WA_LAST_ACTIVE, WA_SENT).values(owner.toString(), lead, lastActive, now).execute();
             Map<String, Object> body = new LinkedHashMap<>();
@@ -150,12 +162,13 @@ public final class ClaimExpiry {
             body.put("expiresAt", Instant.ofEpochMilli(expiresAt).toString());
             body.put("leadDays", lead);
             try {
+                String payload = json.writeValueAsString(body);
                 Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "claim.expiry_warned", owner.toString(),
-                        Instant.ofEpochMilli(now), "claims", json.writeValueAsString(body))));
+                        Instant.ofEpochMilli(now), "claims", payload)));
+                return payload;
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("an expiry warning failed to serialise", e);
             }
-            return true;
         });
     }
 }

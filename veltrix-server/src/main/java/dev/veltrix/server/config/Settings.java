@@ -135,6 +135,16 @@ public final class Settings {
             "group:term=value;term=value entries separated by commas; terms initial-blocks, blocks-per-hour, max-accrued, "
                     + "max-per-player (for example vip:initial-blocks=1000;max-per-player=10)",
             "better claim terms for members of permission groups, as game servers report them");
+    public static final Setting<java.net.URI> CLAIMS_EXPIRY_WEBHOOK = new Setting<>("claims.expiry-webhook", "", text -> {
+        if (text.isBlank()) {
+            return null;
+        }
+        java.net.URI url = java.net.URI.create(text);
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException("not an http or https URL");
+        }
+        return url;
+    }, "an http(s) URL, or empty", "a URL each claim-expiry warning is also posted to as JSON (a chat bot, a mail bridge)");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -151,7 +161,7 @@ public final class Settings {
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
             CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
             CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, CLAIMS_EXPIRE_AFTER_DAYS, CLAIMS_EXPIRY_PROTECTION, CLAIMS_EXPIRY_WARNINGS,
-            CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, NODE_ID_SETTING);
+            CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -189,7 +199,8 @@ public final class Settings {
                         value(raw, CLAIMS_MAX_PER_PLAYER), value(raw, CLAIMS_ABANDON_RETURN_PERCENT) / 100.0),
                         value(raw, CLAIMS_GROUP_RULES), value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE),
                         new ExpiryPolicy(value(raw, CLAIMS_EXPIRE_AFTER_DAYS), value(raw, CLAIMS_EXPIRY_PROTECTION),
-                                value(raw, CLAIMS_EXPIRY_WARNINGS), value(raw, CLAIMS_ARCHIVE_GRACE_DAYS))));
+                                value(raw, CLAIMS_EXPIRY_WARNINGS), value(raw, CLAIMS_ARCHIVE_GRACE_DAYS),
+                                value(raw, CLAIMS_EXPIRY_WEBHOOK))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

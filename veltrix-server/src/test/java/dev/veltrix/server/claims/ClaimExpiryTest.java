@@ -29,7 +29,8 @@ class ClaimExpiryTest {
             ClaimService claims = new ClaimService(db.database(), new ClaimRules(10_000, 100, 80_000, 5, 100, 0, 1.0), clock,
                     Json.mapper());
             claims.defineWorld(World.standard("world", ""));
-            ClaimExpiry expiry = new ClaimExpiry(claims, new ExpiryPolicy(60, 50, List.of(7, 1), 30), Json.mapper());
+            List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ClaimExpiry expiry = new ClaimExpiry(claims, new ExpiryPolicy(60, 50, List.of(7, 1), 30, null), Json.mapper(), hooked::add);
             UUID idle = UUID.randomUUID();
             UUID veteran = UUID.randomUUID();
             Claim home = claims.create(new ClaimDraft("world", idle, new Box(0, World.MIN_Y, 0, 9, World.MAX_Y, 9), null, false));
@@ -39,6 +40,7 @@ class ClaimExpiryTest {
             clock.advance(Duration.ofDays(53).plusHours(1));
             assertThat(expiry.sweep().warned()).as("7 days ahead").isEqualTo(1);
             assertThat(expiry.sweep().warned()).as("once per lead time").isZero();
+            assertThat(hooked).singleElement().asString().contains(idle.toString(), "\"leadDays\":7");
             assertThat(expiry.expiringWithin(7)).singleElement().satisfies(row -> assertThat(row.get("owner")).isEqualTo(idle));
 
             clock.advance(Duration.ofDays(6));
