@@ -39,6 +39,7 @@ public final class ClaimPages {
 
     public void registerConsole(RoutesConfig routes) {
         routes.get("/console/claims", this::page);
+        routes.get("/console/claims/{id}", this::detail);
     }
 
     private void page(Context ctx) {
@@ -48,6 +49,20 @@ public final class ClaimPages {
         web.render(ctx, "console/claims.jte", params("csrf", session(ctx).csrfToken(), "worlds", worlds, "world", world,
                 "claims", shown, "truncated", shown.size() == MAP_MAX, "map", map(shown),
                 "probers", grief.probers(clock.instant().minus(Duration.ofDays(1)), 20), "expiring", expiry.expiringWithin(7)));
+    }
+
+    private void detail(Context ctx) {
+        Claim claim;
+        try {
+            claim = claims.claim(java.util.UUID.fromString(ctx.pathParam("id")));
+        } catch (IllegalArgumentException | dev.veltrix.core.error.NotFoundException e) {
+            ctx.redirect("/console/claims", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        List<Claim> subdivisions = claims.list(claim.world(), null, MAP_MAX).stream()
+                .filter(c -> claim.id().equals(c.parent())).toList();
+        web.render(ctx, "console/claim.jte", params("csrf", session(ctx).csrfToken(), "claim", claim,
+                "subdivisions", subdivisions));
     }
 
     /** The map's data: one [minX, minZ, maxX, maxZ, kind] per claim (0 player, 1 admin, 2 subdivision). */

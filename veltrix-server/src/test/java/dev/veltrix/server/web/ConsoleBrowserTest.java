@@ -156,6 +156,8 @@ class ConsoleBrowserTest {
                 claimCount.equals(driver.findElement(By.id("claim-map")).getAttribute("data-claims-drawn")));
         assertThat(browser.findElement(By.id("probers")).getText()).contains(owner.toString());
         screenshot("console-claims");
+        browser.findElement(By.cssSelector("#claim-list a")).click();
+        assertThat(awaitText(By.id("claim-detail"), "Owner")).contains("Corners");
 
         browser.manage().deleteAllCookies();
         browser.get(node.baseUrl + "/market/diamond");
