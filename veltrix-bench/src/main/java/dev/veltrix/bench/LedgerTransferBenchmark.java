@@ -1,14 +1,9 @@
 package dev.veltrix.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.economy.ledger.AccountId;
-import dev.veltrix.economy.ledger.Currency;
 import dev.veltrix.economy.ledger.LedgerService;
-import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.economy.ledger.TransferRequest;
-import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.storage.Database;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,24 +49,9 @@ public class LedgerTransferBenchmark {
     @Setup(Level.Trial)
     public void open() throws Exception {
         db = BenchDatabases.open(database, 16);
-        ledger = new LedgerService(new JooqLedgerStore(db, Clock.systemUTC(), new ObjectMapper()),
-                new LedgerSettings(512, 65_536, 60_000), stats);
-        ledger.createCurrency(new Currency("coins", "Coins", 0));
-        List<TransferRequest> grants = new ArrayList<>();
-        for (int i = 0; i < PLAYERS; i++) {
-            players.add(AccountId.player(UUID.randomUUID()));
-            grants.add(new TransferRequest(AccountId.ISSUANCE, players.getLast(), "coins", 1_000_000_000L, null, null));
-            if (grants.size() == LedgerService.LEGS_MAX) {
-                ledger.batch(UUID.randomUUID().toString(), grants);
-                grants.clear();
-            }
-        }
-        // Fresh tables carry no planner statistics until autovacuum gets to them (about a minute);
-        // without them PostgreSQL may scan a growing table where it should use its key. Analyse now,
-        // as an operator would after a bulk import.
-        if (database.equals("postgres")) {
-            db.dsl().execute("ANALYZE");
-        }
+        ledger = BenchLedger.open(db, stats);
+        BenchLedger.fundPlayers(ledger, PLAYERS).forEach(p -> players.add(AccountId.player(p)));
+        BenchLedger.analyse(db, database);
     }
 
     @Setup(Level.Iteration)

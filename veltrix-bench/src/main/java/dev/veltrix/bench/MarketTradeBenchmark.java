@@ -1,12 +1,6 @@
 package dev.veltrix.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.veltrix.economy.ledger.AccountId;
-import dev.veltrix.economy.ledger.Currency;
 import dev.veltrix.economy.ledger.LedgerService;
-import dev.veltrix.economy.ledger.LedgerSettings;
-import dev.veltrix.economy.ledger.TransferRequest;
-import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.economy.market.MarketItem;
 import dev.veltrix.economy.market.MarketService;
 import dev.veltrix.economy.market.MarketSettings;
@@ -66,28 +60,15 @@ public class MarketTradeBenchmark {
     @Setup(Level.Trial)
     public void open() throws Exception {
         db = BenchDatabases.open(database, 16);
-        ledger = new LedgerService(new JooqLedgerStore(db, Clock.systemUTC(), new ObjectMapper()),
-                new LedgerSettings(512, 65_536, 60_000), stats);
-        ledger.createCurrency(new Currency("coins", "Coins", 0));
+        ledger = BenchLedger.open(db, stats);
         market = new MarketService(new JooqMarketStore(db, Clock.systemUTC()), ledger, Clock.systemUTC(),
                 new MarketSettings(Duration.ofSeconds(15), 0), SellDampening.NONE);
         for (int i = 0; i < ITEMS; i++) {
             market.define(new MarketItem("item-" + i, "Item " + i, "coins", PriceModel.DEMAND, 1_000,
                     new BigDecimal("0.0001"), 250, 4_000, 0, 60, 200, 0, 60, 0, 0, true));
         }
-        List<TransferRequest> grants = new ArrayList<>();
-        for (int i = 0; i < PLAYERS; i++) {
-            players.add(UUID.randomUUID());
-            grants.add(new TransferRequest(AccountId.ISSUANCE, AccountId.player(players.getLast()), "coins",
-                    1_000_000_000L, null, null));
-            if (grants.size() == LedgerService.LEGS_MAX) {
-                ledger.batch(UUID.randomUUID().toString(), grants);
-                grants.clear();
-            }
-        }
-        if (database.equals("postgres")) {
-            db.dsl().execute("ANALYZE");
-        }
+        players.addAll(BenchLedger.fundPlayers(ledger, PLAYERS));
+        BenchLedger.analyse(db, database);
     }
 
     @Setup(Level.Iteration)
