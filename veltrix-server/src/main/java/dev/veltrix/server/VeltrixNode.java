@@ -17,6 +17,7 @@ import dev.veltrix.server.api.EconomyApi;
 import dev.veltrix.server.api.claims.ClaimsApi;
 import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.api.claims.ClaimArchiveApi;
+import dev.veltrix.server.claims.ClaimArchive;
 import dev.veltrix.server.claims.ClaimExpiry;
 import dev.veltrix.server.claims.ClaimService;
 import dev.veltrix.server.claims.ExpiryPolicy;
@@ -122,7 +123,8 @@ public final class VeltrixNode implements AutoCloseable {
         BlockShop blockShop = claims.blockShop(ledger, config.claims().blockCurrency(), config.claims().blockPrice());
         ExpiryPolicy expiryPolicy = config.claims().expiry();
         expiryWebhook = expiryPolicy.webhook() == null ? null : new ExpiryWebhook(expiryPolicy.webhook());
-        ClaimExpiry expiry = new ClaimExpiry(claims, expiryPolicy, json,
+        ClaimArchive archive = new ClaimArchive(claims);
+        ClaimExpiry expiry = new ClaimExpiry(claims, archive, expiryPolicy, json,
                 expiryWebhook == null ? warning -> { } : expiryWebhook);
         expirySweeper = new ExpirySweeper(expiry, leases, config.nodeId());
         griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
@@ -150,8 +152,8 @@ public final class VeltrixNode implements AutoCloseable {
             new MarketApi(market, json).register(api);
             new ExchangeApi(exchange, json).register(api);
             new EconomyApi(inflation, clock).register(api);
-            new ClaimArchiveApi(claims, expiry).register(api); // before /claims/{id}, which would take "archive" for an id
-            new ClaimsApi(claims, blockShop, griefLog, json).register(api);
+            new ClaimArchiveApi(archive, expiry).register(api); // before /claims/{id}, which would take "archive" for an id
+            new ClaimsApi(claims, blockShop, griefLog, archive, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);

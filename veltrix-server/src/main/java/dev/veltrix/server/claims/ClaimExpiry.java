@@ -27,17 +27,20 @@ public final class ClaimExpiry {
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     private final ClaimService claims;
+    private final ClaimArchive archive;
     private final ExpiryPolicy policy;
     private final ObjectMapper json;
     private final java.util.function.Consumer<String> hook;
 
-    public ClaimExpiry(ClaimService claims, ExpiryPolicy policy, ObjectMapper json) {
-        this(claims, policy, json, warning -> { });
+    public ClaimExpiry(ClaimService claims, ClaimArchive archive, ExpiryPolicy policy, ObjectMapper json) {
+        this(claims, archive, policy, json, warning -> { });
     }
 
     /** @param hook also told each warning sent, as its JSON (a webhook) */
-    public ClaimExpiry(ClaimService claims, ExpiryPolicy policy, ObjectMapper json, java.util.function.Consumer<String> hook) {
+    public ClaimExpiry(ClaimService claims, ClaimArchive archive, ExpiryPolicy policy, ObjectMapper json,
+                       java.util.function.Consumer<String> hook) {
         this.claims = claims;
+        this.archive = archive;
         this.policy = policy;
         this.json = json;
         this.hook = hook;
@@ -63,7 +66,7 @@ public final class ClaimExpiry {
             long expiresAt = lastActive + policy.afterDays() * DAY;
             if (now >= expiresAt) {
                 for (Claim claim : owner.getValue()) {
-                    claims.archive(claim, now);
+                    archive.archive(claim, now);
                     expired++;
                 }
                 continue;
@@ -78,8 +81,7 @@ public final class ClaimExpiry {
                 }
             }
         }
-        int purged = claims.database().dsl().deleteFrom(ARCHIVE)
-                .where(AR_EXPIRED.lt(now - policy.graceDays() * DAY)).execute();
+        int purged = archive.purgeBefore(now - policy.graceDays() * DAY);
         return new Sweep(warned, expired, purged);
     }
 
@@ -113,19 +115,6 @@ public final class ClaimExpiry {
             return null;
         }
         return Instant.ofEpochMilli(lastActive(owner) + policy.afterDays() * DAY);
-    }
-
-    /** Archived claims, newest first. */
-    public List<Map<String, Object>> archive() {
-        return claims.database().dsl().select(AR_ID, AR_OWNER, AR_WORLD, AR_EXPIRED).from(ARCHIVE).orderBy(AR_EXPIRED.desc())
-                .limit(500).fetch(r -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", r.value1());
-                    row.put("owner", r.value2());
-                    row.put("world", r.value3());
-                    row.put("expiredAt", Instant.ofEpochMilli(r.value4()));
-                    return row;
-                });
     }
 
     private Map<UUID, List<Claim>> topLevelByOwner() {

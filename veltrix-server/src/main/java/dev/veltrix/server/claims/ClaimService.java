@@ -141,7 +141,7 @@ public final class ClaimService {
         }
     }
 
-    private static void refuseOverlap(List<Claim> overlapping, String what) {
+    static void refuseOverlap(List<Claim> overlapping, String what) {
         if (!overlapping.isEmpty()) {
             Claim other = overlapping.getFirst();
             throw new ConflictException("claim-overlap", "the " + what + " would overlap claim " + other.id() + " of "
@@ -214,86 +214,14 @@ public final class ClaimService {
         return claim(id);
     }
 
-    /**
-     * An admin's delete: the claim and its subdivisions go to the archive, restorable during the grace
-     * period, instead of being abandoned for good.
-     */
-    public void removeToArchive(UUID id) {
-        Claim claim = claim(id);
-        if (claim.isSubdivision()) {
-            throw InvalidInputException.of("id", "archive the top-level claim " + claim.parent() + "; subdivisions go with it");
-        }
-        archive(claim, clock.millis());
+    /** Forgets a claim (and its subdivisions) in the index after a committed removal. */
+    synchronized void forget(UUID id) {
+        index = index.without(id);
     }
 
-    /** Moves a claim and its subdivisions to the archive and removes them, in one transaction. */
-    void archive(Claim claim, long now) {
-        database.inTransaction(tx -> {
-            List<Claim> subs = store.load(tx, ClaimTables.C_PARENT.eq(claim.id().toString()));
-            List<Claim> all = new ArrayList<>(subs);
-            all.add(0, claim);
-            tx.insertInto(ClaimTables.ARCHIVE, ClaimTables.AR_ID, ClaimTables.AR_OWNER, ClaimTables.AR_WORLD,
-                            ClaimTables.AR_STATE, ClaimTables.AR_EXPIRED)
-                    .values(claim.id().toString(), claim.owner() == null ? null : claim.owner().toString(), claim.world(),
-                            json(all), now)
-                    .execute();
-            for (Claim sub : subs) {
-                store.delete(tx, sub.id());
-            }
-            store.delete(tx, claim.id());
-            event(tx, "claim.deleted", claim);
-            return null;
-        });
-        synchronized (this) {
-            index = index.without(claim.id());
-        }
-    }
-
-    /** Puts an archived claim back, if its land is still free; its owner's blocks pay for it again. */
-    public Claim restore(UUID id) {
-        var row = database.dsl().selectFrom(ClaimTables.ARCHIVE).where(ClaimTables.AR_ID.eq(id.toString())).fetchOne();
-        if (row == null) {
-            throw new NotFoundException("no archived claim " + id + "; GET /api/v1/claims/archive lists them");
-        }
-        List<Claim> all;
-        try {
-            // The stored JSON also holds derived properties (adminClaim, subdivision): skip them on the way back.
-            all = List.of(json.readerFor(Claim[].class)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(row.get(ClaimTables.AR_STATE)));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("archived claim " + id + " cannot be read", e);
-        }
-        Claim claim = all.getFirst();
-        database.inTransaction(tx -> {
-            store.lockWorld(tx, claim.world());
-            refuseOverlap(store.overlapping(tx, claim.world(), claim.box(), ClaimTables.C_PARENT.isNull()), "claim");
-            for (Claim c : all) {
-                store.insert(tx, c, clock.millis());
-            }
-            if (claim.owner() != null) {
-                store.adjust(tx, claim.owner(), 0, 0, 0, clock.millis(), Long.MAX_VALUE);
-            }
-            tx.deleteFrom(ClaimTables.ARCHIVE).where(ClaimTables.AR_ID.eq(id.toString())).execute();
-            for (Claim c : all) {
-                event(tx, "claim.created", c);
-            }
-            return null;
-        });
-        synchronized (this) {
-            for (Claim c : all) {
-                index = index.with(c);
-            }
-        }
-        return claim;
-    }
-
-    private String json(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a claim failed to serialise", e);
-        }
+    /** Learns a claim into the index after a committed insert. */
+    synchronized void remember(Claim claim) {
+        index = index.with(claim);
     }
 
     Database database() {
@@ -302,6 +230,10 @@ public final class ClaimService {
 
     ClaimStore store() {
         return store;
+    }
+
+    ObjectMapper json() {
+        return json;
     }
 
     Clock clock() {
@@ -465,7 +397,7 @@ public final class ClaimService {
     }
 
     /** The event carries the claim's whole state, in the API's shape, so a replica needs nothing else. */
-    private void event(DSLContext tx, String type, Claim claim) {
+    void event(DSLContext tx, String type, Claim claim) {
         try {
             Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), type, claim.id().toString(), clock.instant(), "claims",
                     json.writeValueAsString(claim))));

@@ -30,7 +30,9 @@ class ClaimExpiryTest {
                     Json.mapper());
             claims.defineWorld(World.standard("world", ""));
             List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ClaimExpiry expiry = new ClaimExpiry(claims, new ExpiryPolicy(60, 50, List.of(7, 1), 30, null), Json.mapper(), hooked::add);
+            ClaimArchive archive = new ClaimArchive(claims);
+            ClaimExpiry expiry = new ClaimExpiry(claims, archive, new ExpiryPolicy(60, 50, List.of(7, 1), 30, null), Json.mapper(),
+                    hooked::add);
             UUID idle = UUID.randomUUID();
             UUID veteran = UUID.randomUUID();
             Claim home = claims.create(new ClaimDraft("world", idle, new Box(0, World.MIN_Y, 0, 9, World.MAX_Y, 9), null, false));
@@ -50,11 +52,11 @@ class ClaimExpiryTest {
             assertThat(expiry.sweep().expired()).isEqualTo(1);
             assertThat(claims.at("world", 5, 64, 5)).isNull();
             assertThat(claims.at("world", 55, 64, 5)).as("the protected owner keeps theirs").isNotNull();
-            assertThat(expiry.archive()).singleElement().satisfies(row -> assertThat(row.get("id")).isEqualTo(home.id().toString()));
+            assertThat(archive.list()).singleElement().satisfies(row -> assertThat(row.get("id")).isEqualTo(home.id().toString()));
 
-            assertThat(claims.restore(home.id())).isEqualTo(home);
+            assertThat(archive.restore(home.id())).isEqualTo(home);
             assertThat(claims.at("world", 5, 64, 5)).isEqualTo(home);
-            assertThat(expiry.archive()).isEmpty();
+            assertThat(archive.list()).isEmpty();
             assertThat(expiry.sweep().expired()).as("restoring counts as activity").isZero();
         }
     }

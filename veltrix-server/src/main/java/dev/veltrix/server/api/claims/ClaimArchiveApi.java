@@ -4,17 +4,17 @@ import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.server.api.Params;
 import dev.veltrix.server.auth.Scope;
 import dev.veltrix.server.claims.ClaimExpiry;
-import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.claims.ClaimArchive;
 import dev.veltrix.server.http.ApiRoutes;
 import java.util.Map;
 
 /** Expiry over HTTP: who expires soon, the archive of expired claims, and restoring one. */
 public final class ClaimArchiveApi {
-    private final ClaimService claims;
+    private final ClaimArchive archive;
     private final ClaimExpiry expiry;
 
-    public ClaimArchiveApi(ClaimService claims, ClaimExpiry expiry) {
-        this.claims = claims;
+    public ClaimArchiveApi(ClaimArchive archive, ClaimExpiry expiry) {
+        this.archive = archive;
         this.expiry = expiry;
     }
 
@@ -32,8 +32,8 @@ public final class ClaimArchiveApi {
             }
             ctx.json(Map.of("owners", expiry.expiringWithin(within)));
         });
-        api.get("/claims/archive", Scope.CLAIMS_READ, ctx -> ctx.json(Map.of("items", expiry.archive())));
+        api.get("/claims/archive", Scope.CLAIMS_READ, ctx -> ctx.json(Map.of("items", archive.list())));
         api.post("/claims/archive/{id}/restore", Scope.CLAIMS_WRITE, ctx ->
-                ctx.status(201).json(claims.restore(Params.uuid("id", ctx.pathParam("id")))));
+                ctx.status(201).json(archive.restore(Params.uuid("id", ctx.pathParam("id")))));
     }
 }

@@ -12,6 +12,7 @@ import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.server.api.Params;
 import dev.veltrix.server.auth.Scope;
 import dev.veltrix.server.claims.BlockShop;
+import dev.veltrix.server.claims.ClaimArchive;
 import dev.veltrix.server.claims.ClaimDraft;
 import dev.veltrix.server.claims.ClaimService;
 import dev.veltrix.server.claims.GriefLog;
@@ -29,10 +30,12 @@ public final class ClaimsApi {
     private final ClaimService claims;
     private final BlockShop blockShop;
     private final GriefLog griefLog;
+    private final ClaimArchive archive;
     private final ObjectMapper json;
 
-    public ClaimsApi(ClaimService claims, BlockShop blockShop, GriefLog griefLog, ObjectMapper json) {
+    public ClaimsApi(ClaimService claims, BlockShop blockShop, GriefLog griefLog, ClaimArchive archive, ObjectMapper json) {
         this.claims = claims;
+        this.archive = archive;
         this.blockShop = blockShop;
         this.griefLog = griefLog;
         this.json = json;
@@ -102,7 +105,7 @@ public final class ClaimsApi {
         api.delete("/claims/{id}", Scope.CLAIMS_WRITE, ctx -> {
             // An owner abandons; an admin deleting with ?archive=true keeps the claim restorable.
             if ("true".equals(ctx.queryParam("archive"))) {
-                claims.removeToArchive(id(ctx));
+                archive.removeToArchive(id(ctx));
             } else {
                 claims.abandon(id(ctx));
             }
