@@ -13,7 +13,11 @@ import dev.veltrix.economy.inflation.InflationLevers;
 import dev.veltrix.economy.inflation.InflationService;
 import dev.veltrix.economy.inflation.SupplyDampening;
 import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.network.NetworkService;
+import dev.veltrix.network.sql.JooqNetworkStore;
 import dev.veltrix.server.api.EconomyApi;
+import dev.veltrix.server.api.network.NetworkApi;
+import dev.veltrix.storage.lease.LeasedTask;
 import dev.veltrix.server.api.claims.ClaimsApi;
 import dev.veltrix.server.claims.BlockShop;
 import dev.veltrix.server.api.claims.ClaimArchiveApi;
@@ -92,6 +96,8 @@ public final class VeltrixNode implements AutoCloseable {
     private final GriefLog griefLog;
     private final ExpirySweeper expirySweeper;
     private final ExpiryWebhook expiryWebhook;
+    private final NetworkService network;
+    private final LeasedTask presenceSweep;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -127,6 +133,9 @@ public final class VeltrixNode implements AutoCloseable {
         ClaimExpiry expiry = new ClaimExpiry(claims, archive, expiryPolicy, json,
                 expiryWebhook == null ? warning -> { } : expiryWebhook);
         expirySweeper = new ExpirySweeper(expiry, leases, config.nodeId());
+        network = new NetworkService(new JooqNetworkStore(database), clock, config.network());
+        // Down servers' players go offline within a few seconds of the heartbeat timeout, on one node.
+        presenceSweep = new LeasedTask(leases, "network-sweep", config.nodeId(), Duration.ofSeconds(5), network::sweep);
         griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
@@ -154,6 +163,7 @@ public final class VeltrixNode implements AutoCloseable {
             new EconomyApi(inflation, clock).register(api);
             new ClaimArchiveApi(archive, expiry).register(api); // before /claims/{id}, which would take "archive" for an id
             new ClaimsApi(claims, blockShop, griefLog, archive, json).register(api);
+            new NetworkApi(network, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -182,7 +192,7 @@ public final class VeltrixNode implements AutoCloseable {
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
-                ClaimService.SCHEMA, ServerSchema.MODULE);
+                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, ServerSchema.MODULE);
     }
 
     public int port() {
@@ -228,6 +238,7 @@ public final class VeltrixNode implements AutoCloseable {
         stream.close();
         inflationMetrics.close();
         expirySweeper.close();
+        presenceSweep.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();
         }

@@ -12,6 +12,7 @@ public enum Scope {
     PLAYERS_LOGIN("players:login"),
     CLAIMS_READ("claims:read"),
     CLAIMS_WRITE("claims:write"),
+    NETWORK("network"),
     STREAM("stream");
 
     private final String text;

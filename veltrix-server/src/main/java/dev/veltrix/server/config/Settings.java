@@ -145,6 +145,23 @@ public final class Settings {
         }
         return url;
     }, "an http(s) URL, or empty", "a URL each claim-expiry warning is also posted to as JSON (a chat bot, a mail bridge)");
+    public static final Setting<Integer> NETWORK_HEARTBEAT_TIMEOUT = Setting.integer("network.heartbeat-timeout-seconds", 15,
+            3, 600, "a server not heard from for this long is down, and its players are taken offline");
+    public static final Setting<Integer> NETWORK_STICKY_SECONDS = Setting.integer("network.sticky-seconds", 300, 0, 86_400,
+            "a player returning within this long is routed back to the server they left, if it can take them");
+    public static final Setting<Map<String, String>> NETWORK_FORCED_HOSTS = new Setting<>("network.forced-hosts", "", text -> {
+        Map<String, String> hosts = new java.util.HashMap<>();
+        for (String entry : text.isBlank() ? new String[0] : text.split(",")) {
+            String[] pair = entry.trim().split("=");
+            if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+                throw new IllegalArgumentException("expected host=group, got " + entry);
+            }
+            hosts.put(pair[0].trim().toLowerCase(java.util.Locale.ROOT), pair[1].trim());
+        }
+        return hosts;
+    }, "host=group entries separated by commas", "host names players connect with, and the group each sends them to");
+    public static final Setting<String> NETWORK_DEFAULT_GROUP = Setting.text("network.default-group", "lobby",
+            "a server group name", "where a player goes when no group is asked for and no forced host applies", s -> s);
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -161,7 +178,8 @@ public final class Settings {
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
             CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
             CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, CLAIMS_EXPIRE_AFTER_DAYS, CLAIMS_EXPIRY_PROTECTION, CLAIMS_EXPIRY_WARNINGS,
-            CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NODE_ID_SETTING);
+            CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NETWORK_HEARTBEAT_TIMEOUT, NETWORK_STICKY_SECONDS,
+            NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -200,7 +218,10 @@ public final class Settings {
                         value(raw, CLAIMS_GROUP_RULES), value(raw, CLAIMS_BLOCK_CURRENCY), value(raw, CLAIMS_BLOCK_PRICE),
                         new ExpiryPolicy(value(raw, CLAIMS_EXPIRE_AFTER_DAYS), value(raw, CLAIMS_EXPIRY_PROTECTION),
                                 value(raw, CLAIMS_EXPIRY_WARNINGS), value(raw, CLAIMS_ARCHIVE_GRACE_DAYS),
-                                value(raw, CLAIMS_EXPIRY_WEBHOOK))));
+                                value(raw, CLAIMS_EXPIRY_WEBHOOK))),
+                new dev.veltrix.network.NetworkSettings(java.time.Duration.ofSeconds(value(raw, NETWORK_HEARTBEAT_TIMEOUT)),
+                        java.time.Duration.ofSeconds(value(raw, NETWORK_STICKY_SECONDS)), value(raw, NETWORK_FORCED_HOSTS),
+                        value(raw, NETWORK_DEFAULT_GROUP)));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

@@ -9,7 +9,9 @@ import dev.veltrix.storage.StorageConfig;
  * @param outboxRetention how long published events stay in the outbox (game servers resume within it)
  * @param economy         the shop's, the exchange's and the inflation policy's settings
  * @param claims          the rules new claims must meet and the price of claim blocks
+ * @param network         heartbeat timeout, sticky routing window, forced hosts
  */
 public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId,
-                            java.time.Duration outboxRetention, EconomyConfig economy, ClaimSettings claims) {
+                            java.time.Duration outboxRetention, EconomyConfig economy, ClaimSettings claims,
+                            dev.veltrix.network.NetworkSettings network) {
 }
