@@ -56,6 +56,7 @@ import dev.veltrix.server.stream.StreamHub;
 import dev.veltrix.server.web.ConsolePages;
 import dev.veltrix.server.web.ConsoleRoutes;
 import dev.veltrix.server.web.ClaimPages;
+import dev.veltrix.server.web.NetworkPages;
 import dev.veltrix.server.web.EconomyPages;
 import dev.veltrix.server.web.PortalRoutes;
 import dev.veltrix.server.web.Web;
@@ -171,6 +172,7 @@ public final class VeltrixNode implements AutoCloseable {
             economyPages.registerConsole(routes);
             economyPages.registerPublic(routes);
             new ClaimPages(web, claims, griefLog, expiry, clock).registerConsole(routes);
+            new NetworkPages(web, network).registerConsole(routes);
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();

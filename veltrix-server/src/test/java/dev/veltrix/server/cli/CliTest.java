@@ -48,6 +48,24 @@ class CliTest {
     }
 
     @Test
+    void proxyConfigListsTheRegisteredProxiesOrSaysThereAreNone() {
+        String db = "storage.url=jdbc:sqlite:" + dir.resolve("v.db");
+        Run none = run("proxy-config", "--format", "haproxy", "--set", db);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("no proxies are registered");
+
+        assertThat(run("migrate", "--set", db).exitCode()).isZero();
+        try (var database = dev.veltrix.storage.Database.open(dev.veltrix.storage.StorageConfig.sqlite(dir.resolve("v.db").toString()))) {
+            new dev.veltrix.network.NetworkService(new dev.veltrix.network.sql.JooqNetworkStore(database), java.time.Clock.systemUTC(),
+                    dev.veltrix.network.NetworkSettings.DEFAULTS).register("proxy-1", dev.veltrix.network.ServerKind.PROXY,
+                    "proxy", "10.0.0.1:25577", 1_000, java.util.List.of());
+        }
+        Run nginx = run("proxy-config", "--format", "nginx", "--port", "25565", "--set", db);
+        assertThat(nginx.exitCode()).as(nginx.err()).isZero();
+        assertThat(nginx.out()).contains("server 10.0.0.1:25577 max_conns=1000;", "listen 25565;");
+    }
+
+    @Test
     void verifyReportsHealthyBooksOnAFreshDatabase() {
         Run run = run("verify", "--set", "storage.url=jdbc:sqlite:" + dir.resolve("v.db"));
         assertThat(run.exitCode()).isZero();

@@ -53,7 +53,11 @@ class ConsoleBrowserTest {
      * look-up, so a swap landing between finding and reading cannot leave a stale element behind.
      */
     private static String awaitText(By where, String text) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
+        return awaitText(where, text, Duration.ofSeconds(10));
+    }
+
+    private static String awaitText(By where, String text, Duration patience) {
+        return new WebDriverWait(browser, patience)
                 .ignoring(StaleElementReferenceException.class)
                 .until(driver -> {
                     String shown = driver.findElement(where).getText();
@@ -158,6 +162,14 @@ class ConsoleBrowserTest {
         screenshot("console-claims");
         browser.findElement(By.cssSelector("#claim-list a")).click();
         assertThat(awaitText(By.id("claim-detail"), "Owner")).contains("Corners");
+
+        node.post("/api/v1/servers", "{\"name\":\"lobby-1\",\"group\":\"lobby\",\"address\":\"10.0.0.1:25565\",\"capacity\":100}", null);
+        node.post("/api/v1/servers/lobby-1/heartbeat", "{\"players\":42,\"tps\":19.8,\"memoryMb\":3000}", null);
+        browser.get(node.baseUrl + "/console/network");
+        assertThat(awaitText(By.id("network"), "lobby-1")).contains("42 / 100", "up", "19.8");
+        node.put("/api/v1/servers/lobby-1/maintenance", "{\"maintenance\":true}");
+        // The page refreshes itself every 5 seconds; no reload here.
+        assertThat(awaitText(By.id("network"), "maintenance", Duration.ofSeconds(15))).contains("lobby-1");
 
         browser.manage().deleteAllCookies();
         browser.get(node.baseUrl + "/market/diamond");
