@@ -24,7 +24,8 @@ class NetworkContractTest {
 
     private NetworkService open(TestDatabases.IsolatedDatabase db) {
         return new NetworkService(new JooqNetworkStore(db.database()), clock, new NetworkSettings(Duration.ofSeconds(15),
-                Duration.ofMinutes(5), Map.of("survival.example.net", "survival"), "lobby"));
+                Duration.ofMinutes(5), Map.of("survival.example.net", "survival"), "lobby",
+                dev.veltrix.network.chat.ChatSettings.DEFAULTS));
     }
 
     private static TestDatabases.IsolatedDatabase database(SqlKind kind) {

@@ -16,6 +16,8 @@ import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.network.NetworkService;
 import dev.veltrix.network.sql.JooqNetworkStore;
 import dev.veltrix.server.api.EconomyApi;
+import dev.veltrix.network.chat.ChatService;
+import dev.veltrix.server.api.network.ChatApi;
 import dev.veltrix.server.api.network.NetworkApi;
 import dev.veltrix.storage.lease.LeasedTask;
 import dev.veltrix.server.api.claims.ClaimsApi;
@@ -135,6 +137,7 @@ public final class VeltrixNode implements AutoCloseable {
                 expiryWebhook == null ? warning -> { } : expiryWebhook);
         expirySweeper = new ExpirySweeper(expiry, leases, config.nodeId());
         network = new NetworkService(new JooqNetworkStore(database), clock, config.network());
+        ChatService chat = new ChatService(database, clock, config.network().chat());
         // Down servers' players go offline within a few seconds of the heartbeat timeout, on one node.
         presenceSweep = new LeasedTask(leases, "network-sweep", config.nodeId(), Duration.ofSeconds(5), network::sweep);
         griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
@@ -165,6 +168,7 @@ public final class VeltrixNode implements AutoCloseable {
             new ClaimArchiveApi(archive, expiry).register(api); // before /claims/{id}, which would take "archive" for an id
             new ClaimsApi(claims, blockShop, griefLog, archive, json).register(api);
             new NetworkApi(network, json).register(api);
+            new ChatApi(chat, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);

@@ -162,6 +162,14 @@ public final class Settings {
     }, "host=group entries separated by commas", "host names players connect with, and the group each sends them to");
     public static final Setting<String> NETWORK_DEFAULT_GROUP = Setting.text("network.default-group", "lobby",
             "a server group name", "where a player goes when no group is asked for and no forced host applies", s -> s);
+    public static final Setting<Integer> CHAT_RATE = Setting.integer("chat.messages-per-10s", 5, 1, 1_000,
+            "chat messages one player may send per 10 seconds; beyond it 429 chat-rate-limit");
+    public static final Setting<Integer> CHAT_HISTORY = Setting.integer("chat.history", 100, 1, 10_000,
+            "messages per channel the history endpoint can return");
+    public static final Setting<List<String>> CHAT_FILTERED_WORDS = new Setting<>("chat.filtered-words", "",
+            text -> text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim)
+                    .filter(w -> !w.isEmpty()).toList(),
+            "words separated by commas", "words masked with asterisks in chat, as whole words, case-insensitively");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -179,7 +187,7 @@ public final class Settings {
             CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
             CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, CLAIMS_EXPIRE_AFTER_DAYS, CLAIMS_EXPIRY_PROTECTION, CLAIMS_EXPIRY_WARNINGS,
             CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NETWORK_HEARTBEAT_TIMEOUT, NETWORK_STICKY_SECONDS,
-            NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, NODE_ID_SETTING);
+            NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, CHAT_RATE, CHAT_HISTORY, CHAT_FILTERED_WORDS, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -221,7 +229,8 @@ public final class Settings {
                                 value(raw, CLAIMS_EXPIRY_WEBHOOK))),
                 new dev.veltrix.network.NetworkSettings(java.time.Duration.ofSeconds(value(raw, NETWORK_HEARTBEAT_TIMEOUT)),
                         java.time.Duration.ofSeconds(value(raw, NETWORK_STICKY_SECONDS)), value(raw, NETWORK_FORCED_HOSTS),
-                        value(raw, NETWORK_DEFAULT_GROUP)));
+                        value(raw, NETWORK_DEFAULT_GROUP), new dev.veltrix.network.chat.ChatSettings(value(raw, CHAT_RATE),
+                                value(raw, CHAT_HISTORY), value(raw, CHAT_FILTERED_WORDS))));
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {
