@@ -43,7 +43,7 @@ public final class ClaimService {
     private final Database database;
     private final ClaimStore store;
     private final ClaimRules rules;
-    private final List<dev.veltrix.claims.GroupRule> groupRules;
+    private final ClaimBlocksBook blocksBook;
     private final Clock clock;
     private final ObjectMapper json;
     private volatile ClaimIndex index;
@@ -56,12 +56,12 @@ public final class ClaimService {
     /** @param groupRules better terms for members of permission groups, as game servers report them */
     public ClaimService(Database database, ClaimRules rules, List<dev.veltrix.claims.GroupRule> groupRules, Clock clock,
                         ObjectMapper json) {
-        this.groupRules = List.copyOf(groupRules);
         this.database = database;
         this.store = new ClaimStore(database.kind());
         this.rules = rules;
         this.clock = clock;
         this.json = json;
+        this.blocksBook = new ClaimBlocksBook(database, store, rules, groupRules, clock);
         this.worlds = store.worlds(database.dsl());
         this.index = ClaimIndex.of(store.load(database.dsl(), org.jooq.impl.DSL.trueCondition()));
     }
@@ -102,7 +102,7 @@ public final class ClaimService {
             if (parent == null) {
                 refuseOverlap(store.overlapping(tx, draft.world(), draft.box(), ClaimTables.C_PARENT.isNull()), "claim");
                 if (claim.owner() != null) {
-                    checkBlocks(tx, claim.owner(), draft.box().area(), 0);
+                    blocksBook.require(tx, claim.owner(), draft.box().area(), 0);
                 }
             } else {
                 refuseOverlap(store.overlapping(tx, draft.world(), draft.box(), ClaimTables.C_PARENT.eq(parent.id().toString())),
@@ -131,7 +131,7 @@ public final class ClaimService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the claim is invalid; nothing changed", errors);
         }
-        int maxClaims = draft.owner() == null ? 0 : rulesFor(database.dsl(), draft.owner()).maxClaims();
+        int maxClaims = draft.owner() == null ? 0 : blocksBook.rulesFor(database.dsl(), draft.owner()).maxClaims();
         if (isNew && parent == null && draft.owner() != null && maxClaims > 0) {
             long owned = index.size() == 0 ? 0 : playerClaims(draft.owner()).stream().filter(c -> !c.isSubdivision()).count();
             if (owned >= maxClaims) {
@@ -147,14 +147,6 @@ public final class ClaimService {
             throw new ConflictException("claim-overlap", "the " + what + " would overlap claim " + other.id() + " of "
                     + (other.owner() == null ? "the server (an admin claim)" : "player " + other.owner()) + " at "
                     + text(other.box()) + "; choose corners outside it");
-        }
-    }
-
-    private void checkBlocks(DSLContext tx, UUID owner, long needed, long freed) {
-        ClaimBlocks blocks = blocks(tx, owner);
-        if (blocks.available() + freed < needed) {
-            throw new RejectedException("not-enough-claim-blocks", "player " + owner + " has " + (blocks.available() + freed)
-                    + " claim blocks and this claim needs " + needed + "; claim less, or earn or buy more blocks");
         }
     }
 
@@ -181,7 +173,7 @@ public final class ClaimService {
                 }
             }
             if (parent == null && claim.owner() != null && box.area() > claim.box().area()) {
-                checkBlocks(tx, claim.owner(), box.area() - claim.box().area(), 0);
+                blocksBook.require(tx, claim.owner(), box.area() - claim.box().area(), 0);
             }
             store.update(tx, resized);
             event(tx, "claim.changed", resized);
@@ -200,7 +192,7 @@ public final class ClaimService {
         Claim moved = claim.withOwner(newOwner);
         database.inTransaction(tx -> {
             if (newOwner != null) {
-                checkBlocks(tx, newOwner, claim.box().area(), 0);
+                blocksBook.require(tx, newOwner, claim.box().area(), 0);
             }
             store.update(tx, moved);
             tx.update(ClaimTables.CLAIMS).set(ClaimTables.C_OWNER, newOwner == null ? null : newOwner.toString())
@@ -324,41 +316,14 @@ public final class ClaimService {
         return new BlockShop(ledger, store, clock, currency, price);
     }
 
-    /**
-     * Counts a game server's report of a player's active minutes (idle time is not reported) toward
-     * accrued blocks: the player's reported minutes × blocks per hour ÷ 60, up to the accrual cap. A
-     * report key seen before changes nothing.
-     */
+    /** Counts a report of a player's active minutes toward accrued blocks; see {@link ClaimBlocksBook#accrue}. */
     public ClaimBlocks accrue(UUID player, int minutes, String reportKey) {
-        return accrue(player, minutes, reportKey, null);
+        return blocksBook.accrue(player, minutes, reportKey, null);
     }
 
     /** The same, also recording the player's permission groups (null: unchanged) for per-group rules. */
     public ClaimBlocks accrue(UUID player, int minutes, String reportKey, List<String> groups) {
-        if (minutes < 1 || minutes > 1_440) {
-            throw InvalidInputException.of("minutes", "1..1440 active minutes per report, got " + minutes);
-        }
-        if (reportKey == null || reportKey.isBlank() || reportKey.length() > 120) {
-            throw InvalidInputException.of("Idempotency-Key", "send a unique key of 1..120 characters with every report");
-        }
-        if (groups != null && (groups.size() > 20 || groups.stream().anyMatch(g -> !NAME.matcher(g).matches()))) {
-            throw InvalidInputException.of("groups", "up to 20 group names of a-z 0-9 _ -");
-        }
-        database.inTransaction(tx -> {
-            if (groups != null) {
-                store.setGroups(tx, player, groups, clock.millis());
-            }
-            if (store.recordAccrual(tx, reportKey, player, minutes, clock.millis())) {
-                ClaimRules terms = rulesFor(tx, player);
-                long total = tx.select(org.jooq.impl.DSL.sum(ClaimTables.A_MINUTES)).from(ClaimTables.ACCRUALS)
-                        .where(ClaimTables.A_PLAYER.eq(player.toString())).fetchOne(0, java.math.BigDecimal.class).longValue();
-                long earned = Math.min(terms.maxAccrued(), total * terms.blocksPerHour() / 60);
-                long[] account = store.blocks(tx, player);
-                store.adjust(tx, player, earned - account[0], 0, 0, clock.millis(), terms.maxAccrued());
-            }
-            return null;
-        });
-        return blocks(player);
+        return blocksBook.accrue(player, minutes, reportKey, groups);
     }
 
     public List<Claim> playerClaims(UUID player) {
@@ -366,19 +331,7 @@ public final class ClaimService {
     }
 
     public ClaimBlocks blocks(UUID player) {
-        return blocks(database.dsl(), player);
-    }
-
-    private ClaimBlocks blocks(DSLContext dsl, UUID player) {
-        long[] account = store.blocks(dsl, player);
-        long used = store.load(dsl, ClaimTables.C_OWNER.eq(player.toString()).and(ClaimTables.C_PARENT.isNull()))
-                .stream().mapToLong(c -> c.box().area()).sum();
-        return new ClaimBlocks(rulesFor(dsl, player).initialBlocks(), account[0], account[1], used, account[2]);
-    }
-
-    /** The rules for one player: the base rules with the best terms of the groups last reported for them. */
-    private ClaimRules rulesFor(DSLContext dsl, UUID player) {
-        return groupRules.isEmpty() ? rules : rules.forGroups(store.groups(dsl, player), groupRules);
+        return blocksBook.blocks(database.dsl(), player);
     }
 
     private World world(String id) {
