@@ -3,7 +3,6 @@ package dev.veltrix.bench;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.TransferRequest;
-import dev.veltrix.storage.Database;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,11 +15,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -35,33 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 3, time = 15)
-public class LedgerTransferBenchmark {
+public class LedgerTransferBenchmark extends LedgerBench {
     private static final int PLAYERS = 10_000;
 
-    @Param({"sqlite", "postgres"})
-    public String database;
-
-    private Database db;
-    private LedgerService ledger;
     private final List<AccountId> players = new ArrayList<>();
-    private final GroupStats stats = new GroupStats();
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        db = BenchDatabases.open(database, 16);
-        ledger = BenchLedger.open(db, stats);
-        BenchLedger.fundPlayers(ledger, PLAYERS).forEach(p -> players.add(AccountId.player(p)));
-        BenchLedger.analyse(db, database);
-    }
-
-    @Setup(Level.Iteration)
-    public void resetStats() {
-        stats.reset();
-    }
-
-    @TearDown(Level.Iteration)
-    public void printStats() {
-        System.out.println("  [" + database + "] " + stats.summary());
+        openLedger();
+        fundPlayers(PLAYERS).forEach(p -> players.add(AccountId.player(p)));
+        analyse();
     }
 
     @Benchmark
@@ -74,15 +54,5 @@ public class LedgerTransferBenchmark {
         }
         return ledger.transfer(UUID.randomUUID().toString(),
                 new TransferRequest(from, to, "coins", 1 + random.nextInt(100), null, null));
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        List<String> violations = ledger.verify();
-        ledger.close();
-        db.close();
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("the books do not balance after the run: " + violations);
-        }
     }
 }

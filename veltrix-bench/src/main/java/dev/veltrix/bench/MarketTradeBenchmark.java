@@ -1,6 +1,5 @@
 package dev.veltrix.bench;
 
-import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.market.MarketItem;
 import dev.veltrix.economy.market.MarketService;
 import dev.veltrix.economy.market.MarketSettings;
@@ -8,7 +7,6 @@ import dev.veltrix.economy.market.PriceModel;
 import dev.veltrix.economy.market.SellDampening;
 import dev.veltrix.economy.market.Side;
 import dev.veltrix.economy.market.sql.JooqMarketStore;
-import dev.veltrix.storage.Database;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +22,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -44,41 +40,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 3, time = 15)
-public class MarketTradeBenchmark {
+public class MarketTradeBenchmark extends LedgerBench {
     private static final int PLAYERS = 10_000;
     private static final int ITEMS = 100;
 
-    @Param({"sqlite", "postgres"})
-    public String database;
-
-    private Database db;
-    private LedgerService ledger;
     private MarketService market;
     private final List<UUID> players = new ArrayList<>();
-    private final GroupStats stats = new GroupStats();
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        db = BenchDatabases.open(database, 16);
-        ledger = BenchLedger.open(db, stats);
+        openLedger();
         market = new MarketService(new JooqMarketStore(db, Clock.systemUTC()), ledger, Clock.systemUTC(),
                 new MarketSettings(Duration.ofSeconds(15), 0), SellDampening.NONE);
         for (int i = 0; i < ITEMS; i++) {
             market.define(new MarketItem("item-" + i, "Item " + i, "coins", PriceModel.DEMAND, 1_000,
                     new BigDecimal("0.0001"), 250, 4_000, 0, 60, 200, 0, 60, 0, 0, true));
         }
-        players.addAll(BenchLedger.fundPlayers(ledger, PLAYERS));
-        BenchLedger.analyse(db, database);
-    }
-
-    @Setup(Level.Iteration)
-    public void resetStats() {
-        stats.reset();
-    }
-
-    @TearDown(Level.Iteration)
-    public void printStats() {
-        System.out.println("  [" + database + "] " + stats.summary());
+        players.addAll(fundPlayers(PLAYERS));
+        analyse();
     }
 
     @Benchmark
@@ -87,15 +66,5 @@ public class MarketTradeBenchmark {
         // Mostly buys: players own nothing to sell at first, and the shop's curve is the subject here.
         return market.trade("item-" + random.nextInt(ITEMS), players.get(random.nextInt(PLAYERS)), Side.BUY,
                 1 + random.nextInt(5), null, UUID.randomUUID().toString());
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        List<String> violations = ledger.verify();
-        ledger.close();
-        db.close();
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("the books do not balance after the run: " + violations);
-        }
     }
 }

@@ -65,6 +65,19 @@ public final class ClaimIndex {
         return next;
     }
 
+    /** This index with several claims added or replaced at once: each touched world is rebuilt once. */
+    public ClaimIndex with(Collection<Claim> changed) {
+        ClaimIndex next = this;
+        Map<String, List<Claim>> byWorld = new HashMap<>();
+        changed.forEach(c -> byWorld.computeIfAbsent(c.world(), w -> new ArrayList<>()).add(c));
+        for (Map.Entry<String, List<Claim>> world : byWorld.entrySet()) {
+            Map<UUID, Claim> claims = next.claimsOf(world.getKey());
+            world.getValue().forEach(c -> claims.put(c.id(), c));
+            next = next.rebuilt(world.getKey(), claims.values());
+        }
+        return next;
+    }
+
     /** This index without a claim (and its subdivisions). */
     public ClaimIndex without(UUID claimId) {
         IndexedClaim old = byId.get(claimId);

@@ -80,58 +80,51 @@ public final class ExchangeService implements AutoCloseable {
         return desks.values().stream().map(PairDesk::pair).sorted(java.util.Comparator.comparing(Pair::id)).toList();
     }
 
-    public Pair pair(String id) {
-        return desk(id).pair();
-    }
-
     /** Places an order; the same Idempotency-Key again returns the first placement. */
     public OrderResult place(String pairId, OrderRequest request) {
-        PairDesk desk = desk(pairId);
-        List<FieldError> errors = request.problems(desk.pair(), clock.instant());
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("the order is invalid; nothing was placed", errors);
-        }
-        var earlier = store.orderByKey(pairId, request.clientKey());
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), request);
-        }
-        return await(desk.submit(new PairDesk.Place(request, new CompletableFuture<>())));
+        return await(submit(desk(pairId), request));
+    }
+
+    /** One order of {@link #placeAll}: what it became, or the refusal that stopped it. */
+    public record Outcome(OrderResult result, VeltrixException refusal) {
     }
 
     /**
      * Places several orders in the given sequence (a bot's batch, a simulated day): they enter the
-     * book in list order. Each gets its own outcome: a result, or the refusal that stopped it.
+     * book in list order. Each gets its own outcome.
      */
-    public List<Object> placeAll(String pairId, List<OrderRequest> requests) {
+    public List<Outcome> placeAll(String pairId, List<OrderRequest> requests) {
         PairDesk desk = desk(pairId);
-        List<Object> outcomes = new ArrayList<>(requests.size());
         List<CompletableFuture<OrderResult>> pending = new ArrayList<>(requests.size());
         for (OrderRequest request : requests) {
-            CompletableFuture<OrderResult> future = new CompletableFuture<>();
             try {
-                List<FieldError> errors = request.problems(desk.pair(), clock.instant());
-                if (!errors.isEmpty()) {
-                    throw new InvalidInputException("the order is invalid; nothing was placed", errors);
-                }
-                var earlier = store.orderByKey(pairId, request.clientKey());
-                if (earlier.isPresent()) {
-                    future.complete(replay(earlier.get(), request));
-                } else {
-                    future = desk.submit(new PairDesk.Place(request, future));
-                }
+                pending.add(submit(desk, request));
             } catch (VeltrixException refused) {
-                future.completeExceptionally(refused);
+                pending.add(CompletableFuture.failedFuture(refused));
             }
-            pending.add(future);
         }
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
         for (CompletableFuture<OrderResult> future : pending) {
             try {
-                outcomes.add(await(future));
+                outcomes.add(new Outcome(await(future), null));
             } catch (VeltrixException refused) {
-                outcomes.add(refused);
+                outcomes.add(new Outcome(null, refused));
             }
         }
         return outcomes;
+    }
+
+    /** Validates an order and hands it to its pair's desk; a key seen before answers with the first placement. */
+    private CompletableFuture<OrderResult> submit(PairDesk desk, OrderRequest request) {
+        List<FieldError> errors = request.problems(desk.pair(), clock.instant());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the order is invalid; nothing was placed", errors);
+        }
+        var earlier = store.orderByKey(desk.pair().id(), request.clientKey());
+        if (earlier.isPresent()) {
+            return CompletableFuture.completedFuture(replay(earlier.get(), request));
+        }
+        return desk.submit(new PairDesk.Place(request, new CompletableFuture<>()));
     }
 
     private static OrderResult replay(Order order, OrderRequest request) {

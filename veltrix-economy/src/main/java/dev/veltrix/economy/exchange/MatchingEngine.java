@@ -115,12 +115,6 @@ public final class MatchingEngine {
         return order == null ? -1 : order.remaining;
     }
 
-    /** The price of a resting order, or −1. */
-    public long price(long seq) {
-        RestingOrder order = resting.get(seq);
-        return order == null ? -1 : order.price;
-    }
-
     public Long bestBid() {
         return bids.isEmpty() ? null : bids.firstKey();
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 /** Wider candles made from the one-minute candles the shop records with every trade. */
 public final class Candles {
     public static final int COUNT_MAX = 1_000;
-    public static final Map<String, Duration> INTERVALS = Map.of("1m", Duration.ofMinutes(1),
+    private static final Map<String, Duration> INTERVALS = Map.of("1m", Duration.ofMinutes(1),
             "5m", Duration.ofMinutes(5), "15m", Duration.ofMinutes(15), "1h", Duration.ofHours(1),
             "4h", Duration.ofHours(4), "1d", Duration.ofDays(1));
 

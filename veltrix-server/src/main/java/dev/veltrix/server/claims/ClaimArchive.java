@@ -88,7 +88,7 @@ public final class ClaimArchive {
             }
             return null;
         });
-        all.forEach(claims::remember);
+        claims.remember(all);
         return claim;
     }
 

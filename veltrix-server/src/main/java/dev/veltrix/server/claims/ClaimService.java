@@ -131,9 +131,12 @@ public final class ClaimService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the claim is invalid; nothing changed", errors);
         }
-        int maxClaims = draft.owner() == null ? 0 : blocksBook.rulesFor(database.dsl(), draft.owner()).maxClaims();
-        if (isNew && parent == null && draft.owner() != null && maxClaims > 0) {
-            long owned = index.size() == 0 ? 0 : playerClaims(draft.owner()).stream().filter(c -> !c.isSubdivision()).count();
+        if (!isNew || parent != null || draft.owner() == null) {
+            return;
+        }
+        int maxClaims = blocksBook.rulesFor(database.dsl(), draft.owner()).maxClaims();
+        if (maxClaims > 0) {
+            long owned = playerClaims(draft.owner()).stream().filter(c -> !c.isSubdivision()).count();
             if (owned >= maxClaims) {
                 throw new RejectedException("claim-limit", "player " + draft.owner() + " owns " + owned + " claims, the most "
                         + "allowed (claims.max-per-player); abandon one first");
@@ -200,9 +203,8 @@ public final class ClaimService {
             event(tx, "claim.changed", moved);
             return null;
         });
-        synchronized (this) {
-            index = ClaimIndex.of(store.load(database.dsl(), org.jooq.impl.DSL.trueCondition()));
-        }
+        // The claim and its subdivisions changed owner: reload just them, one rebuild of their world.
+        remember(store.load(database.dsl(), ClaimTables.C_ID.eq(id.toString()).or(ClaimTables.C_PARENT.eq(id.toString()))));
         return claim(id);
     }
 
@@ -211,9 +213,9 @@ public final class ClaimService {
         index = index.without(id);
     }
 
-    /** Learns a claim into the index after a committed insert. */
-    synchronized void remember(Claim claim) {
-        index = index.with(claim);
+    /** Learns claims into the index after a committed change. */
+    synchronized void remember(java.util.Collection<Claim> claims) {
+        index = index.with(claims);
     }
 
     Database database() {

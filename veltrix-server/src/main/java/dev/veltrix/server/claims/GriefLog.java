@@ -64,11 +64,12 @@ public final class GriefLog {
             throw InvalidInputException.of("incidents", "send 1.." + BATCH_MAX + " incidents, got " + reported.size());
         }
         List<FieldError> errors = new ArrayList<>();
+        java.util.Set<String> worlds = java.util.Set.copyOf(claims.worlds());
         for (int i = 0; i < reported.size(); i++) {
             Incident incident = reported.get(i);
             if (incident.player() == null || incident.action() == null || incident.world() == null) {
                 errors.add(new FieldError("incidents[" + i + "]", "needs player, action, world, x, y and z"));
-            } else if (!claims.worlds().contains(incident.world())) {
+            } else if (!worlds.contains(incident.world())) {
                 errors.add(new FieldError("incidents[" + i + "].world", "no world " + incident.world()));
             }
         }

@@ -328,8 +328,9 @@ final class EconomySimulation implements AutoCloseable {
             requests.add(new OrderRequest(players.get(order.player()), order.buy() ? OrderSide.BUY : OrderSide.SELL,
                     OrderType.LIMIT, order.price(), order.quantity(), 0, null, "order:" + key(order)));
         }
-        for (Object outcome : exchange.placeAll(PAIR, requests)) {
-            if (outcome instanceof OrderResult placed) {
+        for (ExchangeService.Outcome outcome : exchange.placeAll(PAIR, requests)) {
+            OrderResult placed = outcome.result();
+            if (placed != null) {
                 counters.orders.incrementAndGet();
                 if (placed.order().filled() > 0) {
                     lastPrice = placed.order().spent() / placed.order().filled();
