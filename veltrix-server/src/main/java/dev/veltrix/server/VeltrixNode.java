@@ -16,8 +16,11 @@ import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.network.NetworkService;
 import dev.veltrix.network.sql.JooqNetworkStore;
 import dev.veltrix.server.api.EconomyApi;
+import dev.veltrix.network.chat.ChatReports;
 import dev.veltrix.network.chat.ChatService;
+import dev.veltrix.network.events.EventIngest;
 import dev.veltrix.server.api.network.ChatApi;
+import dev.veltrix.server.api.network.EventsApi;
 import dev.veltrix.server.api.network.NetworkApi;
 import dev.veltrix.storage.lease.LeasedTask;
 import dev.veltrix.server.api.claims.ClaimsApi;
@@ -101,6 +104,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final ExpiryWebhook expiryWebhook;
     private final NetworkService network;
     private final LeasedTask presenceSweep;
+    private final LeasedTask eventIdsPrune;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -113,6 +117,7 @@ public final class VeltrixNode implements AutoCloseable {
         bus = new InProcessEventBus();
         Leases leases = new Leases(database, clock);
         relay = new OutboxRelay(database, bus, leases, config.nodeId());
+        database.afterCommit(relay::wake); // events go out as they commit, not at the relay's next poll
         pruner = new OutboxPruner(database, leases, clock, config.outboxRetention(), config.nodeId());
         metrics = new Metrics();
         ledger = new LedgerService(new JooqLedgerStore(database, clock, json), config.ledger(),
@@ -140,6 +145,10 @@ public final class VeltrixNode implements AutoCloseable {
         ChatService chat = new ChatService(database, clock, config.network().chat());
         // Down servers' players go offline within a few seconds of the heartbeat timeout, on one node.
         presenceSweep = new LeasedTask(leases, "network-sweep", config.nodeId(), Duration.ofSeconds(5), network::sweep);
+        EventIngest ingest = new EventIngest(database, network, clock, json);
+        // Event ids are remembered as long as the outbox keeps the events: a repeat sent later is too late to matter.
+        eventIdsPrune = new LeasedTask(leases, "event-ids-prune", config.nodeId(), Duration.ofMinutes(10),
+                () -> ingest.prune(clock.instant().minus(config.outboxRetention())));
         griefLog = new GriefLog(database, claims, clock, incident -> io.micrometer.core.instrument.Counter
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
@@ -168,7 +177,8 @@ public final class VeltrixNode implements AutoCloseable {
             new ClaimArchiveApi(archive, expiry).register(api); // before /claims/{id}, which would take "archive" for an id
             new ClaimsApi(claims, blockShop, griefLog, archive, json).register(api);
             new NetworkApi(network, json).register(api);
-            new ChatApi(chat, json).register(api);
+            new ChatApi(chat, new ChatReports(database, chat, clock), json).register(api);
+            new EventsApi(ingest, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -203,6 +213,11 @@ public final class VeltrixNode implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The node's event bus, for consumers inside the process (tests, embedding). */
+    public EventBus bus() {
+        return bus;
     }
 
     public Database database() {
@@ -245,6 +260,7 @@ public final class VeltrixNode implements AutoCloseable {
         inflationMetrics.close();
         expirySweeper.close();
         presenceSweep.close();
+        eventIdsPrune.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();
         }

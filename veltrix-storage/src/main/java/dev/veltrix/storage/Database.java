@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final SqlKind kind;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(SqlKind kind, HikariDataSource dataSource) {
         this.kind = kind;
@@ -118,6 +119,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Runs {@code listener} after every transaction of {@link #inTransaction} commits, on the committing
+     * thread, so readers of the outbox can wake at once instead of at their next poll. It must be cheap and
+     * must not throw.
+     */
+    public void afterCommit(Runnable listener) {
+        commitListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Work that runs inside one transaction and returns a value. */
     @FunctionalInterface
     public interface TransactionalWork<T> {
@@ -132,7 +142,9 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(TransactionalWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+                T result = dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+                commitListeners.forEach(Runnable::run);
+                return result;
             } catch (RuntimeException e) {
                 if (attempt >= TRANSACTION_ATTEMPTS_MAX || !kind.isRetryable(e)) {
                     throw e;

@@ -46,6 +46,9 @@ public final class ChatService {
     private static final Field<String> M_PLAYER = field(name("player"), String.class);
     private static final Field<Long> M_UNTIL = field(name("until"), Long.class);
     private static final Field<String> M_REASON = field(name("reason"), String.class);
+    private static final Table<Record> SPIES = table(name("network_chat_spies"));
+    private static final Field<String> SPY_PLAYER = field(name("player"), String.class);
+    private static final Field<Long> SPY_SINCE = field(name("since"), Long.class);
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -84,11 +87,38 @@ public final class ChatService {
         database.inTransaction(tx -> {
             tx.insertInto(CHAT, C_ID, C_CHANNEL, C_SENDER, C_BODY, C_AT).values(message.id().toString(), channel,
                     sender.toString(), message.text(), now.toEpochMilli()).execute();
+            // Private channels carry the staff who spy on them, so each game server can show them the message too.
+            List<String> spies = isPrivate(channel) ? tx.select(SPY_PLAYER).from(SPIES).fetch(SPY_PLAYER) : List.of();
             Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "chat.posted", channel, now, "network",
-                    json(message))));
+                    json(body(message, spies)))));
             return null;
         });
         return message;
+    }
+
+    private static boolean isPrivate(String channel) {
+        return channel.startsWith("party:") || channel.startsWith("dm:");
+    }
+
+    /** A message still in a channel's history. */
+    public java.util.Optional<ChatMessage> message(UUID id) {
+        return database.dsl().selectFrom(CHAT).where(C_ID.eq(id.toString())).fetchOptional(ChatService::read);
+    }
+
+    /** Turns chat spy on or off for a staff member: they then see every party and direct message. */
+    public void spy(UUID staff, boolean on) {
+        database.inTransaction(tx -> {
+            tx.deleteFrom(SPIES).where(SPY_PLAYER.eq(staff.toString())).execute();
+            if (on) {
+                tx.insertInto(SPIES, SPY_PLAYER, SPY_SINCE).values(staff.toString(), clock.millis()).execute();
+            }
+            return null;
+        });
+    }
+
+    /** Staff members with chat spy on. */
+    public List<UUID> spies() {
+        return database.dsl().select(SPY_PLAYER).from(SPIES).orderBy(SPY_SINCE).fetch(r -> UUID.fromString(r.value1()));
     }
 
     private void takeToken(UUID sender, Instant now) {
@@ -117,8 +147,7 @@ public final class ChatService {
             throw InvalidInputException.of("limit", "1.." + settings.history() + ", got " + limit);
         }
         List<ChatMessage> newest = new ArrayList<>(database.dsl().selectFrom(CHAT).where(C_CHANNEL.eq(channel))
-                .orderBy(C_ID.desc()).limit(limit).fetch(r -> new ChatMessage(UUID.fromString(r.get(C_ID)), r.get(C_CHANNEL),
-                        UUID.fromString(r.get(C_SENDER)), r.get(C_BODY), Instant.ofEpochMilli(r.get(C_AT)))));
+                .orderBy(C_ID.desc()).limit(limit).fetch(ChatService::read));
         Collections.reverse(newest);
         return newest;
     }
@@ -141,13 +170,25 @@ public final class ChatService {
         });
     }
 
-    private static String json(ChatMessage m) {
+    private static ChatMessage read(Record r) {
+        return new ChatMessage(UUID.fromString(r.get(C_ID)), r.get(C_CHANNEL), UUID.fromString(r.get(C_SENDER)),
+                r.get(C_BODY), Instant.ofEpochMilli(r.get(C_AT)));
+    }
+
+    private static java.util.Map<String, Object> body(ChatMessage m, List<String> spies) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("id", m.id().toString());
         body.put("channel", m.channel());
         body.put("sender", m.sender().toString());
         body.put("text", m.text());
         body.put("at", m.at().toString());
+        if (!spies.isEmpty()) {
+            body.put("spies", spies);
+        }
+        return body;
+    }
+
+    static String json(java.util.Map<String, Object> body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -13,6 +13,7 @@ public enum Scope {
     CLAIMS_READ("claims:read"),
     CLAIMS_WRITE("claims:write"),
     NETWORK("network"),
+    EVENTS("events"),
     STREAM("stream");
 
     private final String text;

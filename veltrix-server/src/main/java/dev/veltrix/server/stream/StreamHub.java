@@ -25,7 +25,7 @@ public final class StreamHub implements AutoCloseable {
     public static final String PATH = "/api/v1/stream";
     /** Events game servers receive; later capabilities add theirs (claim changes, deliveries, chat). */
     public static final Set<String> STREAMED_TYPES = Set.of("transfer.posted", "claim.created", "claim.changed",
-            "claim.deleted", "claim.expiry_warned", "chat.posted");
+            "claim.deleted", "claim.expiry_warned", "chat.posted", "chat.reported");
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     private static final int MESSAGE_BYTES_MAX = 4_096;
 
@@ -35,17 +35,21 @@ public final class StreamHub implements AutoCloseable {
     private final Map<String, StreamSession> byWsSession = new ConcurrentHashMap<>();
     private final Map<String, StreamSession> byKey = new ConcurrentHashMap<>();
     private final EventBus.Subscription subscription;
+    private final StreamFeed feed;
 
     public StreamHub(Database database, ObjectMapper json, KeyAuthorizer authorizer, EventBus bus) {
         this.database = database;
         this.json = json;
         this.authorizer = authorizer;
-        // The relay publishes after commit; waking the pumps then makes delivery immediate.
+        this.feed = new StreamFeed(database, json, STREAMED_TYPES, StreamFeed.RING_MAX, () -> byKey.values().forEach(StreamSession::wake));
+        // Commits on this node wake the feed at once; commits on other nodes of a cluster arrive over the bus.
+        database.afterCommit(feed::wake);
         this.subscription = bus.subscribe("stream-hub", event -> {
             if (STREAMED_TYPES.contains(event.type())) {
-                byKey.values().forEach(StreamSession::wake);
+                feed.wake();
             }
         });
+        feed.start();
     }
 
     public void register(RoutesConfig routes) {
@@ -60,7 +64,7 @@ public final class StreamHub implements AutoCloseable {
                     ctx.closeSession(1008, e.getMessage().length() > 120 ? e.getMessage().substring(0, 120) : e.getMessage());
                     return;
                 }
-                StreamSession session = new StreamSession(key, ctx, database, json, STREAMED_TYPES);
+                StreamSession session = new StreamSession(key, ctx, database, json, feed);
                 byWsSession.put(ctx.sessionId(), session);
                 StreamSession replaced = byKey.put(key.id(), session);
                 if (replaced != null) {
@@ -111,6 +115,7 @@ public final class StreamHub implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        feed.close();
         byKey.values().forEach(s -> s.close(1001, "Veltrix is shutting down; reconnect to resume"));
     }
 }

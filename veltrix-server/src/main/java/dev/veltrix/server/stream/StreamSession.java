@@ -3,23 +3,17 @@ package dev.veltrix.server.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.server.auth.ServerKey;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.Wakeup;
 import dev.veltrix.storage.outbox.Outbox;
-import dev.veltrix.storage.outbox.OutboxTail;
-import dev.veltrix.storage.outbox.StoredEvent;
 import io.javalin.websocket.WsContext;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One game server's connection to the stream. A pump thread follows the outbox from the server's
- * last acknowledged cursor and sends the events it subscribes to; at most {@link #IN_FLIGHT_MAX}
+ * One game server's connection to the stream. A pump thread takes frames from the node's
+ * {@link StreamFeed}, starting after the server's last acknowledged cursor; at most {@link #IN_FLIGHT_MAX}
  * may be unacknowledged, so a slow server slows its own stream, not the node's memory.
  */
 final class StreamSession {
@@ -32,20 +26,20 @@ final class StreamSession {
     private final WsContext ws;
     private final Database database;
     private final ObjectMapper json;
-    private final Set<String> types;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final StreamFeed feed;
+    private final Wakeup wakeups = new Wakeup();
     private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
     // The highest cursor this session may be acknowledged up to: where it resumed, then each event sent.
     private volatile long ackableUpTo;
     private volatile boolean open = true;
     private Thread pump;
 
-    StreamSession(ServerKey key, WsContext ws, Database database, ObjectMapper json, Set<String> types) {
+    StreamSession(ServerKey key, WsContext ws, Database database, ObjectMapper json, StreamFeed feed) {
         this.key = key;
         this.ws = ws;
         this.database = database;
         this.json = json;
-        this.types = types;
+        this.feed = feed;
     }
 
     String consumer() {
@@ -61,33 +55,31 @@ final class StreamSession {
     }
 
     void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
+        wakeups.wake();
     }
 
     private void pump() {
         try {
             long cursor = Outbox.cursor(database.dsl(), consumer());
             ackableUpTo = cursor;
-            OutboxTail tail = OutboxTail.after(cursor);
             send(Map.of("type", "hello", "cursor", cursor, "server", key.name()));
+            long readUpTo = cursor;
             while (open) {
                 if (inFlightCount() >= IN_FLIGHT_MAX) {
                     await();
                     continue;
                 }
-                List<StoredEvent> events = tail.next(database.dsl(), READ_BATCH);
-                for (StoredEvent stored : events) {
-                    if (types.contains(stored.event().type())) {
-                        synchronized (inFlight) {
-                            inFlight.addLast(stored.seq());
-                            ackableUpTo = stored.seq();
-                        }
-                        send(frame(stored));
+                StreamFeed.Batch batch = feed.after(readUpTo, Math.min(READ_BATCH, IN_FLIGHT_MAX - inFlightCount()));
+                for (StreamFeed.Frame frame : batch.frames()) {
+                    synchronized (inFlight) {
+                        inFlight.addLast(frame.seq());
+                        ackableUpTo = frame.seq();
                     }
+                    ws.send(frame.text());
                 }
-                if (events.isEmpty()) {
+                boolean caughtUp = batch.upTo() == readUpTo;
+                readUpTo = batch.upTo();
+                if (caughtUp) {
                     await();
                 }
             }
@@ -97,22 +89,6 @@ final class StreamSession {
                 close(1011, "stream failed; reconnect to resume");
             }
         }
-    }
-
-    private Map<String, Object> frame(StoredEvent stored) {
-        var event = stored.event();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", event.id().toString());
-        body.put("type", event.type());
-        body.put("key", event.key());
-        body.put("occurredAt", event.occurredAt().toString());
-        body.put("source", event.source());
-        try {
-            body.put("payload", json.readTree(event.payload()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("outbox event " + event.id() + " has a payload that is not JSON", e);
-        }
-        return Map.of("type", "event", "cursor", stored.seq(), "event", body);
     }
 
     /** Records what the server has handled; the cursor never moves back, and never past what was sent. */
@@ -140,10 +116,7 @@ final class StreamSession {
     }
 
     private void await() {
-        try {
-            wakeups.tryAcquire(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
-            wakeups.drainPermits();
-        } catch (InterruptedException e) {
+        if (!wakeups.await(IDLE_WAIT_MS)) {
             open = false;
         }
     }

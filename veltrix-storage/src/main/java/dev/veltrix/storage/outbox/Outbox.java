@@ -58,9 +58,34 @@ public final class Outbox {
                 .where(SEQ.gt(afterSeq))
                 .orderBy(SEQ)
                 .limit(limit)
-                .fetch(r -> new StoredEvent(r.get(SEQ), new EventEnvelope(
-                        UUID.fromString(r.get(EVENT_ID)), r.get(TYPE), r.get(KEY),
-                        Instant.ofEpochMilli(r.get(OCCURRED_AT)), r.get(SOURCE), r.get(PAYLOAD))));
+                .fetch(Outbox::stored);
+    }
+
+    /**
+     * Events of the given types with {@code afterSeq < seq <= upToSeq}, oldest first: a reader catching up
+     * below a position another reader has already passed gap-safely, so no gap check is needed here.
+     */
+    public static List<StoredEvent> readBetween(DSLContext dsl, long afterSeq, long upToSeq, java.util.Collection<String> types, int limit) {
+        if (limit < 1 || limit > READ_LIMIT_MAX) {
+            throw new IllegalArgumentException("limit must be 1.." + READ_LIMIT_MAX + ", got " + limit);
+        }
+        return dsl.select(SEQ, EVENT_ID, TYPE, KEY, OCCURRED_AT, SOURCE, PAYLOAD)
+                .from(EVENTS)
+                .where(SEQ.gt(afterSeq), SEQ.le(upToSeq), TYPE.in(types))
+                .orderBy(SEQ)
+                .limit(limit)
+                .fetch(Outbox::stored);
+    }
+
+    /** The highest seq written so far, or 0 for an empty outbox. */
+    public static long lastSeq(DSLContext dsl) {
+        Long seq = dsl.select(org.jooq.impl.DSL.max(SEQ)).from(EVENTS).fetchOne(0, Long.class);
+        return seq == null ? 0 : seq;
+    }
+
+    private static StoredEvent stored(Record r) {
+        return new StoredEvent(r.get(SEQ), new EventEnvelope(UUID.fromString(r.get(EVENT_ID)), r.get(TYPE), r.get(KEY),
+                Instant.ofEpochMilli(r.get(OCCURRED_AT)), r.get(SOURCE), r.get(PAYLOAD)));
     }
 
     /** The position a durable reader has acknowledged, or 0 when it has none yet. */

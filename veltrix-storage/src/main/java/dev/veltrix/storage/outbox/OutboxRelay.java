@@ -2,11 +2,10 @@ package dev.veltrix.storage.outbox;
 
 import dev.veltrix.core.event.EventBus;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.Wakeup;
 import dev.veltrix.storage.lease.Leases;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final EventBus bus;
     private final Leases leases;
     private final String nodeId;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Wakeup wakeups = new Wakeup();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -48,9 +47,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Tells the relay new events were committed. Cheap; safe from any thread. */
     public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
+        wakeups.wake();
     }
 
     private void run() {
@@ -90,11 +87,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void pause(long millis) {
-        try {
-            wakeups.tryAcquire(millis, TimeUnit.MILLISECONDS);
-            wakeups.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!wakeups.await(millis)) {
             running = false;
         }
     }

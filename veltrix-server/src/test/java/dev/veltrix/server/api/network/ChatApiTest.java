@@ -2,6 +2,7 @@ package dev.veltrix.server.api.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.sdk.StreamEvent;
 import dev.veltrix.sdk.VeltrixClient;
@@ -45,6 +46,53 @@ class ChatApiTest {
                 assertThat(node.post("/api/v1/chat/somewhere", "{\"player\":\"" + UUID.randomUUID() + "\",\"text\":\"x\"}", null)
                         .statusCode()).isEqualTo(400);
             }
+        }
+    }
+
+    @Test
+    void playersReportMessagesOnceAndStaffResolveThemAndSpiesSeePrivateChannels() throws Exception {
+        try (TestNode node = TestNode.start()) {
+            ObjectMapper json = new ObjectMapper();
+            List<String> payloads = new CopyOnWriteArrayList<>();
+            node.node.bus().subscribe("test", e -> {
+                if (e.type().startsWith("chat.")) {
+                    payloads.add(e.type() + " " + e.payload());
+                }
+            });
+            UUID griefer = UUID.randomUUID();
+            UUID alex = UUID.randomUUID();
+            UUID moderator = UUID.randomUUID();
+            assertThat(node.put("/api/v1/chat/spies/" + moderator, "{\"on\":true}").statusCode()).isEqualTo(204);
+            assertThat(node.get("/api/v1/chat/spies").body()).contains(moderator.toString());
+            var dm = node.post("/api/v1/chat/dm:" + alex, "{\"player\":\"" + griefer + "\",\"text\":\"give me your diamonds\"}", null);
+            String messageId = json.readTree(dm.body()).get("id").asText();
+
+            var report = node.post("/api/v1/chat/reports", "{\"reporter\":\"" + alex + "\",\"message\":\"" + messageId
+                    + "\",\"reason\":\"scam\"}", null);
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+            String reportId = json.readTree(report.body()).get("id").asText();
+            var twice = node.post("/api/v1/chat/reports", "{\"reporter\":\"" + alex + "\",\"message\":\"" + messageId
+                    + "\",\"reason\":\"scam again\"}", null);
+            assertThat(json.readTree(twice.body()).get("id").asText()).isEqualTo(reportId);
+            assertThat(node.post("/api/v1/chat/reports", "{\"reporter\":\"" + griefer + "\",\"message\":\"" + messageId
+                    + "\",\"reason\":\"x\"}", null).statusCode()).isEqualTo(422);
+
+            JsonNode open = json.readTree(node.get("/api/v1/chat/reports").body()).get("items");
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).get("text").asText()).isEqualTo("give me your diamonds");
+            assertThat(open.get(0).get("reported").asText()).isEqualTo(griefer.toString());
+            var resolved = node.post("/api/v1/chat/reports/" + reportId + "/resolve", "{\"by\":\"Mod_Kim\",\"resolution\":\"muted 60 minutes\"}", null);
+            assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+            assertThat(node.post("/api/v1/chat/reports/" + reportId + "/resolve", "{\"by\":\"Mod_Kim\",\"resolution\":\"again\"}", null)
+                    .statusCode()).isEqualTo(409);
+            assertThat(json.readTree(node.get("/api/v1/chat/reports").body()).get("items")).isEmpty();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (payloads.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(payloads).anySatisfy(p -> assertThat(p).startsWith("chat.posted").contains("\"spies\":[\"" + moderator + "\"]"));
+            assertThat(payloads).anySatisfy(p -> assertThat(p).startsWith("chat.reported").contains(reportId));
         }
     }
 }
