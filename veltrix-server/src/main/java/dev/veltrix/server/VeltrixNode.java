@@ -114,12 +114,13 @@ public final class VeltrixNode implements AutoCloseable {
         database = Database.open(config.storage());
         database.migrate(schemas());
         ObjectMapper json = Json.mapper();
-        bus = new InProcessEventBus();
+        metrics = new Metrics();
+        bus = config.kafka() == null ? new InProcessEventBus()
+                : dev.veltrix.kafka.KafkaEventBus.start(config.kafka(), metrics.registry());
         Leases leases = new Leases(database, clock);
         relay = new OutboxRelay(database, bus, leases, config.nodeId());
         database.afterCommit(relay::wake); // events go out as they commit, not at the relay's next poll
         pruner = new OutboxPruner(database, leases, clock, config.outboxRetention(), config.nodeId());
-        metrics = new Metrics();
         ledger = new LedgerService(new JooqLedgerStore(database, clock, json), config.ledger(),
                 new LedgerMetrics(metrics.registry(), relay::wake));
         Gauge.builder("veltrix.ledger.queue", ledger, LedgerService::queued)

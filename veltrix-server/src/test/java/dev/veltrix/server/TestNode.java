@@ -37,10 +37,13 @@ public final class TestNode implements AutoCloseable {
     private final EconomyConfig economy;
 
     private TestNode(Path dataDir, int port, EconomyConfig economy) {
+        this(dataDir, config(dataDir, port, economy), economy);
+    }
+
+    private TestNode(Path dataDir, VeltrixConfig config, EconomyConfig economy) {
         this.dataDir = dataDir;
         this.economy = economy;
-        this.node = VeltrixNode.start(config(dataDir, port, economy), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream()));
+        this.node = VeltrixNode.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
         this.port = node.port();
         this.baseUrl = "http://127.0.0.1:" + this.port;
         this.ownerPassword = node.ownerPassword().orElse(null);
@@ -55,6 +58,17 @@ public final class TestNode implements AutoCloseable {
     public static TestNode start(EconomyConfig economy) {
         try {
             return new TestNode(Files.createTempDirectory("veltrix-node-"), 0, economy);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A node of a cluster: the default test settings on shared storage and Kafka. */
+    public static TestNode inCluster(String nodeId, String storageUrl, dev.veltrix.kafka.KafkaSettings kafka) {
+        try {
+            Path dir = Files.createTempDirectory("veltrix-node-");
+            VeltrixConfig config = config(dir, 0).inCluster(new StorageConfig(storageUrl, "", "", 16), kafka, nodeId);
+            return new TestNode(dir, config, EconomyConfig.DEFAULTS);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -75,7 +89,7 @@ public final class TestNode implements AutoCloseable {
                 new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
                 java.time.Duration.ofDays(7), economy, new dev.veltrix.server.config.ClaimSettings(
                         dev.veltrix.claims.ClaimRules.DEFAULTS, java.util.List.of(), "coins", 10,
-                        dev.veltrix.server.claims.ExpiryPolicy.DEFAULTS), dev.veltrix.network.NetworkSettings.DEFAULTS);
+                        dev.veltrix.server.claims.ExpiryPolicy.DEFAULTS), dev.veltrix.network.NetworkSettings.DEFAULTS, null);
     }
 
     public String createKey(Set<Scope> scopes) {

@@ -48,7 +48,7 @@ public final class TestDatabases {
         try {
             Path dir = Files.createTempDirectory("veltrix-test-");
             Database db = Database.open(StorageConfig.sqlite(dir.resolve("veltrix.db").toString()));
-            return new IsolatedDatabase(db, () -> deleteTree(dir));
+            return new IsolatedDatabase(db, "jdbc:sqlite:" + dir.resolve("veltrix.db"), () -> deleteTree(dir));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create a temporary SQLite directory", e);
         }
@@ -60,7 +60,7 @@ public final class TestDatabases {
         execute(base, "CREATE SCHEMA " + schema);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         Database db = Database.open(new StorageConfig(url, "", "", 80));
-        return new IsolatedDatabase(db, () -> execute(base, "DROP SCHEMA " + schema + " CASCADE"));
+        return new IsolatedDatabase(db, url, () -> execute(base, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
     private static IsolatedDatabase mariadb() {
@@ -71,7 +71,7 @@ public final class TestDatabases {
         int query = base.indexOf('?');
         String url = base.substring(0, slash + 1) + database + (query < 0 ? "" : base.substring(query));
         Database db = Database.open(new StorageConfig(url, "", "", 80));
-        return new IsolatedDatabase(db, () -> execute(base, "DROP DATABASE " + database));
+        return new IsolatedDatabase(db, url, () -> execute(base, "DROP DATABASE " + database));
     }
 
     private static String serverUrl(String variable, String product) {
@@ -102,8 +102,8 @@ public final class TestDatabases {
         }
     }
 
-    /** A database that removes itself on close. */
-    public record IsolatedDatabase(Database database, Runnable dropper) implements AutoCloseable {
+    /** A database that removes itself on close; {@code url} opens it again (a second node of a cluster). */
+    public record IsolatedDatabase(Database database, String url, Runnable dropper) implements AutoCloseable {
         @Override
         public void close() {
             database.close();

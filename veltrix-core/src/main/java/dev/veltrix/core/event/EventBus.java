@@ -13,8 +13,25 @@ public interface EventBus extends AutoCloseable {
     /** Publishes committed events in order; returns once the bus has accepted all of them. */
     void publish(List<EventEnvelope> events);
 
-    /** Registers a consumer; it receives every event published after this call. */
-    Subscription subscribe(String consumerName, EventConsumer consumer);
+    /**
+     * Registers a consumer; it receives the events published after this call. In a cluster, consumers
+     * of the same name on several nodes share the work ({@link Delivery#ONE_NODE}) or each see every
+     * event ({@link Delivery#EVERY_NODE}); with one node the two are the same.
+     */
+    Subscription subscribe(String consumerName, Delivery delivery, EventConsumer consumer);
+
+    /** A consumer whose work is done once for the whole cluster, such as granting XP for a game event. */
+    default Subscription subscribe(String consumerName, EventConsumer consumer) {
+        return subscribe(consumerName, Delivery.ONE_NODE, consumer);
+    }
+
+    /** Who in a cluster receives an event. */
+    enum Delivery {
+        /** One node of the cluster handles each event (a consumer group). */
+        ONE_NODE,
+        /** Every node handles each event, such as waking the game servers connected to it. */
+        EVERY_NODE
+    }
 
     @Override
     void close();

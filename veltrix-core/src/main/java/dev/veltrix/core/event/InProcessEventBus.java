@@ -32,7 +32,7 @@ public final class InProcessEventBus implements EventBus {
     }
 
     @Override
-    public Subscription subscribe(String consumerName, EventConsumer consumer) {
+    public Subscription subscribe(String consumerName, Delivery delivery, EventConsumer consumer) {
         Registration registration = new Registration(
                 Objects.requireNonNull(consumerName, "consumerName"), Objects.requireNonNull(consumer, "consumer"));
         consumers.add(registration);

@@ -170,6 +170,34 @@ public final class Settings {
             text -> text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim)
                     .filter(w -> !w.isEmpty()).toList(),
             "words separated by commas", "words masked with asterisks in chat, as whole words, case-insensitively");
+    public static final Setting<String> KAFKA_BOOTSTRAP = Setting.text("kafka.bootstrap-servers", "",
+            "host:port of Kafka brokers separated by commas; empty keeps the in-process bus",
+            "cluster mode: the Kafka brokers events go through", s -> s);
+    public static final Setting<String> KAFKA_TOPIC = Setting.text("kafka.topic", "veltrix.events", "a Kafka topic name",
+            "the topic committed events are published to", Settings::topicName);
+    public static final Setting<String> KAFKA_DEAD_LETTER_TOPIC = Setting.text("kafka.dead-letter-topic", "veltrix.events.dead",
+            "a Kafka topic name", "where events go that a consumer failed on after every attempt", Settings::topicName);
+    public static final Setting<Integer> KAFKA_PARTITIONS = Setting.integer("kafka.partitions", 12, 1, 1_000,
+            "partitions of the topics Veltrix creates (the most nodes that share one consumer's work)");
+    public static final Setting<Integer> KAFKA_REPLICATION_FACTOR = Setting.integer("kafka.replication-factor", 3, 1, 7,
+            "copies of each partition of the topics Veltrix creates; 1 only for a single test broker");
+    public static final Setting<Integer> KAFKA_LINGER_MS = Setting.integer("kafka.linger-ms", 5, 0, 1_000,
+            "how long the producer waits to fill a batch");
+    public static final Setting<Integer> KAFKA_BATCH_BYTES = Setting.integer("kafka.batch-bytes", 65_536, 1_024, 16_777_216,
+            "the producer's batch size per partition");
+    public static final Setting<String> KAFKA_COMPRESSION = Setting.text("kafka.compression", "lz4",
+            "none, gzip, snappy, lz4 or zstd", "compression of producer batches", s -> {
+                if (!dev.veltrix.kafka.KafkaSettings.COMPRESSIONS.contains(s)) {
+                    throw new IllegalArgumentException("unknown compression");
+                }
+                return s;
+            });
+    public static final Setting<Integer> KAFKA_ATTEMPTS = Setting.integer("kafka.consumer-attempts", 3, 1, 20,
+            "how often a consumer is given an event before it goes to the dead-letter topic");
+    public static final Setting<Integer> KAFKA_RETRY_BACKOFF_MS = Setting.integer("kafka.retry-backoff-ms", 200, 10, 60_000,
+            "the first pause between a consumer's attempts; it doubles each time");
+    public static final Setting<Integer> KAFKA_MAX_POLL_RECORDS = Setting.integer("kafka.max-poll-records", 500, 1, 10_000,
+            "events one poll hands a consumer");
     public static final Setting<String> NODE_ID_SETTING = Setting.text("node.id", "",
             "1-64 letters, digits, _ . -; empty picks a random one", "this node's name in leases and logs", s -> {
                 if (!s.isEmpty() && !NODE_ID.matcher(s).matches()) {
@@ -187,7 +215,9 @@ public final class Settings {
             CLAIMS_MIN_AREA, CLAIMS_MAX_PER_PLAYER, CLAIMS_ABANDON_RETURN_PERCENT, CLAIMS_BLOCKS_PER_HOUR, CLAIMS_MAX_ACCRUED,
             CLAIMS_BLOCK_PRICE, CLAIMS_BLOCK_CURRENCY, CLAIMS_EXPIRE_AFTER_DAYS, CLAIMS_EXPIRY_PROTECTION, CLAIMS_EXPIRY_WARNINGS,
             CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NETWORK_HEARTBEAT_TIMEOUT, NETWORK_STICKY_SECONDS,
-            NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, CHAT_RATE, CHAT_HISTORY, CHAT_FILTERED_WORDS, NODE_ID_SETTING);
+            NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, CHAT_RATE, CHAT_HISTORY, CHAT_FILTERED_WORDS,
+            KAFKA_BOOTSTRAP, KAFKA_TOPIC, KAFKA_DEAD_LETTER_TOPIC, KAFKA_PARTITIONS, KAFKA_REPLICATION_FACTOR, KAFKA_LINGER_MS,
+            KAFKA_BATCH_BYTES, KAFKA_COMPRESSION, KAFKA_ATTEMPTS, KAFKA_RETRY_BACKOFF_MS, KAFKA_MAX_POLL_RECORDS, NODE_ID_SETTING);
 
     private Settings() {
     }
@@ -198,7 +228,8 @@ public final class Settings {
 
     /** Builds the typed configuration from resolved raw values (key -> text, source). */
     static VeltrixConfig build(Map<String, ConfigLoader.Raw> raw) {
-        String nodeId = value(raw, NODE_ID_SETTING);
+        String given = value(raw, NODE_ID_SETTING);
+        String nodeId = given.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : given;
         LedgerSettings ledger;
         StorageConfig storage;
         try {
@@ -212,7 +243,7 @@ public final class Settings {
         return new VeltrixConfig(
                 new HttpSettings(value(raw, HTTP_HOST), value(raw, HTTP_PORT), value(raw, HTTP_MAX_BODY_BYTES),
                         value(raw, HTTP_SECURE_COOKIES)),
-                storage, ledger, nodeId.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId,
+                storage, ledger, nodeId,
                 java.time.Duration.ofHours(value(raw, OUTBOX_RETENTION_HOURS)),
                 new EconomyConfig(new MarketSettings(java.time.Duration.ofSeconds(value(raw, MARKET_QUOTE_TTL_SECONDS)),
                         value(raw, MARKET_TRADES_PER_MINUTE)), new ExchangeSettings(value(raw, EXCHANGE_BATCH_MAX),
@@ -230,7 +261,26 @@ public final class Settings {
                 new dev.veltrix.network.NetworkSettings(java.time.Duration.ofSeconds(value(raw, NETWORK_HEARTBEAT_TIMEOUT)),
                         java.time.Duration.ofSeconds(value(raw, NETWORK_STICKY_SECONDS)), value(raw, NETWORK_FORCED_HOSTS),
                         value(raw, NETWORK_DEFAULT_GROUP), new dev.veltrix.network.chat.ChatSettings(value(raw, CHAT_RATE),
-                                value(raw, CHAT_HISTORY), value(raw, CHAT_FILTERED_WORDS))));
+                                value(raw, CHAT_HISTORY), value(raw, CHAT_FILTERED_WORDS))),
+                kafka(raw, nodeId));
+    }
+
+    private static dev.veltrix.kafka.KafkaSettings kafka(Map<String, ConfigLoader.Raw> raw, String nodeId) {
+        String bootstrap = value(raw, KAFKA_BOOTSTRAP);
+        if (bootstrap.isBlank()) {
+            return null;
+        }
+        return new dev.veltrix.kafka.KafkaSettings(bootstrap, value(raw, KAFKA_TOPIC), value(raw, KAFKA_DEAD_LETTER_TOPIC),
+                value(raw, KAFKA_PARTITIONS), value(raw, KAFKA_REPLICATION_FACTOR).shortValue(), value(raw, KAFKA_LINGER_MS),
+                value(raw, KAFKA_BATCH_BYTES), value(raw, KAFKA_COMPRESSION), value(raw, KAFKA_ATTEMPTS),
+                value(raw, KAFKA_RETRY_BACKOFF_MS), value(raw, KAFKA_MAX_POLL_RECORDS), nodeId);
+    }
+
+    private static String topicName(String name) {
+        if (!name.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new IllegalArgumentException("a topic name is 1..200 of letters, digits, . _ -");
+        }
+        return name;
     }
 
     private static <T> T value(Map<String, ConfigLoader.Raw> raw, Setting<T> setting) {

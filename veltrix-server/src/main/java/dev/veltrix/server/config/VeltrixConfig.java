@@ -10,8 +10,14 @@ import dev.veltrix.storage.StorageConfig;
  * @param economy         the shop's, the exchange's and the inflation policy's settings
  * @param claims          the rules new claims must meet and the price of claim blocks
  * @param network         heartbeat timeout, sticky routing window, forced hosts
+ * @param kafka           cluster mode's event bus, or null for the embedded default's in-process bus
  */
 public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId,
                             java.time.Duration outboxRetention, EconomyConfig economy, ClaimSettings claims,
-                            dev.veltrix.network.NetworkSettings network) {
+                            dev.veltrix.network.NetworkSettings network, dev.veltrix.kafka.KafkaSettings kafka) {
+
+    /** The same configuration on other storage and another bus: how a cluster's nodes differ from the default. */
+    public VeltrixConfig inCluster(StorageConfig sharedStorage, dev.veltrix.kafka.KafkaSettings sharedKafka, String node) {
+        return new VeltrixConfig(http, sharedStorage, ledger, node, outboxRetention, economy, claims, network, sharedKafka.forNode(node));
+    }
 }

@@ -71,4 +71,46 @@ class CliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("ledger: OK");
     }
+
+    @Test
+    void deadLettersAreListedAndReplayedToTheConsumerThatFailed() throws Exception {
+        assertThat(run("dead-letters", "list").err()).contains("cluster mode only", "kafka.bootstrap-servers");
+        String topic = "veltrix.cli." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var settings = dev.veltrix.kafka.KafkaSettings.of(dev.veltrix.kafka.TestKafka.bootstrapServers(), topic, "cli-test");
+        try (var bus = dev.veltrix.kafka.KafkaEventBus.start(settings, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+            var recovered = new java.util.concurrent.CountDownLatch(1);
+            var fixed = new java.util.concurrent.atomic.AtomicBoolean();
+            bus.subscribe("payouts", event -> {
+                if (!fixed.get()) {
+                    throw new IllegalStateException("payout provider down");
+                }
+                recovered.countDown();
+            });
+            var event = new dev.veltrix.core.event.EventEnvelope(java.util.UUID.randomUUID(), "payout.requested", "creator-1",
+                    java.time.Instant.now(), "test", "{}");
+            bus.publish(java.util.List.of(event));
+            String[] kafka = {"--set", "kafka.bootstrap-servers=" + settings.bootstrapServers(), "--set", "kafka.topic=" + topic,
+                    "--set", "kafka.dead-letter-topic=" + settings.deadLetterTopic()};
+            Run listed = run(concat(new String[] {"dead-letters", "list"}, kafka));
+            for (int i = 0; i < 100 && !listed.out().contains(event.id().toString()); i++) {
+                Thread.sleep(100);
+                listed = run(concat(new String[] {"dead-letters", "list"}, kafka));
+            }
+            assertThat(listed.out()).contains("payouts", "payout.requested", event.id().toString(), "payout provider down");
+            String position = listed.out().strip().split("\\s+")[0];
+
+            fixed.set(true);
+            Run replayed = run(concat(new String[] {"dead-letters", "replay", position}, kafka));
+            assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+            assertThat(replayed.out()).contains("to consumer payouts");
+            assertThat(recovered.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the replayed event was handled").isTrue();
+            assertThat(run(concat(new String[] {"dead-letters", "replay", "0:x"}, kafka)).err()).contains("PARTITION:OFFSET");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

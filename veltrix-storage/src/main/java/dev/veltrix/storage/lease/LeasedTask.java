@@ -15,8 +15,14 @@ public final class LeasedTask implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeasedTask.class);
 
     private final ScheduledExecutorService timer;
+    private final Leases leases;
+    private final String lease;
+    private final String nodeId;
 
     public LeasedTask(Leases leases, String lease, String nodeId, Duration interval, Runnable job) {
+        this.leases = leases;
+        this.lease = lease;
+        this.nodeId = nodeId;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("veltrix-" + lease).daemon().factory());
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -32,5 +38,13 @@ public final class LeasedTask implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            leases.release(lease, nodeId); // another node takes the job at its next run, not after the lease expires
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("could not release lease {} of node {}; it expires on its own", lease, nodeId, e);
+        }
     }
 }

@@ -48,6 +48,12 @@ public final class Leases {
         });
     }
 
+    /** The node holding a lease now, if any (an expired lease is held by no one). */
+    public java.util.Optional<String> holder(String lease) {
+        return database.dsl().select(HOLDER).from(LEASES).where(NAME.eq(lease), EXPIRES_AT.ge(clock.millis()))
+                .fetchOptional(HOLDER);
+    }
+
     /** Gives the lease up at once so another node can take it without waiting for expiry. */
     public void release(String lease, String holder) {
         database.inTransaction(tx -> tx.deleteFrom(LEASES).where(NAME.eq(lease).and(HOLDER.eq(holder))).execute());

@@ -1,0 +1,222 @@
+package dev.veltrix.kafka;
+
+import dev.veltrix.core.event.EventBus;
+import dev.veltrix.core.event.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscription: a thread that polls, hands each event to the consumer with retries and backoff,
+ * dead-letters what still fails, and commits the offsets of a batch only after all of it was handled.
+ * A crash therefore re-delivers rather than loses; the ids of recently handled events are remembered,
+ * so a republished batch is not handed to the consumer a second time.
+ */
+final class ConsumerLoop implements EventBus.Subscription {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    private static final int REMEMBERED_IDS = 100_000;
+
+    private final String name;
+    private final KafkaSettings settings;
+    private final EventBus.EventConsumer consumer;
+    private final DeadLetters deadLetters;
+    private final KafkaConsumer<String, byte[]> kafka;
+    private final Thread thread;
+    private final AtomicLong lag = new AtomicLong();
+    private final Counter retries;
+    private final Counter deadLettered;
+    private final Gauge lagGauge;
+    private final MeterRegistry registry;
+    private final Map<UUID, Boolean> handled = new LinkedHashMap<>(1_024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    };
+    private final CountDownLatch joined = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    ConsumerLoop(String name, EventBus.Delivery delivery, EventBus.EventConsumer consumer, KafkaSettings settings,
+                 DeadLetters deadLetters, MeterRegistry registry) {
+        this.name = name;
+        this.settings = settings;
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.registry = registry;
+        // A shared group splits the partitions over the nodes; a group per node gives each node everything.
+        // A new group starts at the end: a subscriber receives what is published after it subscribed, as
+        // on the in-process bus (a group that exists resumes from its committed offsets).
+        String group = delivery == EventBus.Delivery.ONE_NODE ? "veltrix." + name : "veltrix." + name + "." + settings.nodeId();
+        this.kafka = new KafkaConsumer<>(KafkaClients.consumer(settings, "consumer-" + name, group, "latest"));
+        this.retries = Counter.builder("veltrix.kafka.consumer.retries").description("attempts repeated after a consumer failed")
+                .tag("consumer", name).register(registry);
+        this.deadLettered = Counter.builder("veltrix.kafka.dead.letters").description("events sent to the dead-letter topic")
+                .tag("consumer", name).register(registry);
+        this.lagGauge = Gauge.builder("veltrix.kafka.consumer.lag", lag, AtomicLong::get)
+                .description("events on the topic this consumer has not handled yet").tag("consumer", name).register(registry);
+        this.thread = Thread.ofPlatform().name("veltrix-kafka-" + name).daemon().start(this::run);
+    }
+
+    /** Waits until the consumer has joined its group and knows where to start. */
+    void awaitJoined(Duration timeout) {
+        try {
+            if (!joined.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new IllegalStateException("consumer " + name + " did not join its Kafka group within " + timeout
+                        + "; is " + settings.bootstrapServers() + " reachable?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining a Kafka group", e);
+        }
+    }
+
+    private void run() {
+        try {
+            kafka.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Handled events' offsets go to the group before another node takes the partitions.
+                    commit();
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // Fix where each partition starts now, so nothing published after subscribe() returns is skipped.
+                    partitions.forEach(kafka::position);
+                    LOG.debug("consumer {} on node {} took partitions {}", name, settings.nodeId(), partitions);
+                    joined.countDown();
+                }
+            });
+            while (running) {
+                try {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    measureLag();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        handle(record);
+                    }
+                    if (!records.isEmpty()) {
+                        commit();
+                    }
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    LOG.error("Kafka consumer {} on node {} failed; polling again in 1 s", name, settings.nodeId(), e);
+                    sleep(1_000);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() ends the poll; a batch being handled has been finished and committed
+        } finally {
+            kafka.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        String onlyFor = DeadLetters.header(record.headers(), DeadLetters.ONLY_FOR);
+        if (onlyFor != null && !onlyFor.equals(name)) {
+            return; // a replay meant for another consumer
+        }
+        EventEnvelope event;
+        try {
+            event = EnvelopeCodec.decode(record.value());
+        } catch (IllegalArgumentException poison) {
+            deadLetter(record, 1, poison);
+            return;
+        }
+        if (onlyFor == null && handled.containsKey(event.id())) {
+            return;
+        }
+        Exception last = null;
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            try {
+                consumer.accept(event);
+                handled.put(event.id(), Boolean.TRUE);
+                return;
+            } catch (Exception e) {
+                last = e;
+                if (attempt < settings.attempts()) {
+                    retries.increment();
+                    sleep(settings.retryBackoffMs() << (attempt - 1));
+                }
+            }
+        }
+        LOG.warn("consumer {} failed on event {} ({}) {} times; it goes to {}", name, event.id(), event.type(),
+                settings.attempts(), settings.deadLetterTopic(), last);
+        deadLetter(record, settings.attempts(), last);
+    }
+
+    private void commit() {
+        try {
+            kafka.commitSync();
+        } catch (RebalanceInProgressException e) {
+            // The next poll completes the rebalance, and the revocation callback commits what was handled.
+            LOG.debug("consumer {} commits after the rebalance in progress", name);
+        } catch (CommitFailedException e) {
+            // This member was dropped from the group (a poll came too late): its partitions are elsewhere now,
+            // and whoever has them sees the uncommitted events again; consumers are idempotent by event id.
+            LOG.warn("consumer {} on node {} lost its partitions before committing; another member re-reads them",
+                    name, settings.nodeId());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, int attempts, Exception error) {
+        deadLetters.put(record, name, attempts, error);
+        deadLettered.increment();
+    }
+
+    private void measureLag() {
+        long total = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            total += kafka.currentLag(partition).orElse(0);
+        }
+        lag.set(total);
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** The consumer's current lag, as the gauge shows it. */
+    long lag() {
+        return lag.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        kafka.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        registry.remove(retries);
+        registry.remove(deadLettered);
+        registry.remove(lagGauge);
+    }
+}
