@@ -26,7 +26,8 @@ interface LoadScenario {
         return switch (name) {
             case "transfers" -> new TransferScenario();
             case "orders" -> new OrderScenario();
-            default -> throw new IllegalArgumentException("scenario must be transfers or orders, got " + name);
+            case "events" -> new EventScenario();
+            default -> throw new IllegalArgumentException("scenario must be transfers, orders or events, got " + name);
         };
     }
 

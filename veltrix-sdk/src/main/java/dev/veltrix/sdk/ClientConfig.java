@@ -18,6 +18,7 @@ public final class ClientConfig {
     Duration requestTimeout = Duration.ofSeconds(10);
     int retriesMax = 4;
     Duration retryBackoff = Duration.ofMillis(200);
+    java.net.http.HttpClient sharedHttp;
 
     ClientConfig() {
     }
@@ -51,6 +52,16 @@ public final class ClientConfig {
         }
         this.retriesMax = max;
         this.retryBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
+        return this;
+    }
+
+    /**
+     * Uses this HTTP client rather than one of its own: a process that holds many Veltrix clients (a proxy
+     * plugin, a load generator) then has one connection pool and one selector thread instead of one per
+     * client. The Veltrix client does not shut a shared one down when it is closed.
+     */
+    public ClientConfig httpClient(java.net.http.HttpClient shared) {
+        this.sharedHttp = Objects.requireNonNull(shared, "shared");
         return this;
     }
 

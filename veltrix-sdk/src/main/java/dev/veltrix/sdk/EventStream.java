@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 public final class EventStream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final long RECONNECT_MS_MAX = 30_000;
+    private static final long ACK_DELAY_MS = 20;
 
     /** Receives events; throwing stops the ack, so the event comes again after a reconnect. */
     @FunctionalInterface
@@ -98,7 +99,11 @@ public final class EventStream implements AutoCloseable {
 
     private final class Receiver implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
-        private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+        // Acks coalesce: the first waits ACK_DELAY_MS and later cursors join it, and while one is on its way
+        // the next waits; each ack covers everything before it, so a burst of events costs a few acks, not
+        // one per event (with 200 servers on one network, every chat message would otherwise cost 200).
+        private long ackWaiting = -1;
+        private boolean ackSending;
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -149,8 +154,34 @@ public final class EventStream implements AutoCloseable {
                 }
                 lastHandled = cursor;
             }
-            String ack = "{\"type\":\"ack\",\"cursor\":" + cursor + "}";
-            sending = sending.thenCompose(ignored -> ws.sendText(ack, true));
+            acknowledge(ws, cursor);
+        }
+
+        private void acknowledge(WebSocket ws, long cursor) {
+            synchronized (this) {
+                ackWaiting = Math.max(ackWaiting, cursor);
+                if (ackSending) {
+                    return;
+                }
+                ackSending = true;
+            }
+            CompletableFuture.delayedExecutor(ACK_DELAY_MS, TimeUnit.MILLISECONDS).execute(() -> sendWaitingAck(ws));
+        }
+
+        private void sendWaitingAck(WebSocket ws) {
+            long cursor;
+            synchronized (this) {
+                cursor = ackWaiting;
+            }
+            ws.sendText("{\"type\":\"ack\",\"cursor\":" + cursor + "}", true).whenComplete((sent, error) -> {
+                synchronized (this) {
+                    if (error != null || ackWaiting == cursor) {
+                        ackSending = false; // a lost ack is made good by the next one, or by a resend after reconnect
+                        return;
+                    }
+                }
+                sendWaitingAck(ws);
+            });
         }
 
         @Override

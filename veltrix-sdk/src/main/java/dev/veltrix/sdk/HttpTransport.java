@@ -23,11 +23,17 @@ final class HttpTransport {
 
     HttpTransport(ClientConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout).build();
+        this.http = config.sharedHttp != null ? config.sharedHttp
+                : HttpClient.newBuilder().connectTimeout(config.requestTimeout).build();
     }
 
     HttpClient client() {
         return http;
+    }
+
+    /** Whether the HTTP client is this transport's own (and so this transport's to shut down). */
+    boolean ownsClient() {
+        return http != config.sharedHttp;
     }
 
     Map<String, Object> get(String path) {

@@ -79,6 +79,9 @@ public final class VeltrixClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!transport.ownsClient()) {
+            return; // a shared client belongs to whoever shared it
+        }
         var client = transport.client();
         client.shutdown();
         try {

@@ -105,6 +105,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final NetworkService network;
     private final LeasedTask presenceSweep;
     private final LeasedTask eventIdsPrune;
+    private final EventIngest ingest;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -146,7 +147,7 @@ public final class VeltrixNode implements AutoCloseable {
         ChatService chat = new ChatService(database, clock, config.network().chat());
         // Down servers' players go offline within a few seconds of the heartbeat timeout, on one node.
         presenceSweep = new LeasedTask(leases, "network-sweep", config.nodeId(), Duration.ofSeconds(5), network::sweep);
-        EventIngest ingest = new EventIngest(database, network, clock, json);
+        ingest = new EventIngest(database, network, clock, json);
         // Event ids are remembered as long as the outbox keeps the events: a repeat sent later is too late to matter.
         eventIdsPrune = new LeasedTask(leases, "event-ids-prune", config.nodeId(), Duration.ofMinutes(10),
                 () -> ingest.prune(clock.instant().minus(config.outboxRetention())));
@@ -163,7 +164,7 @@ public final class VeltrixNode implements AutoCloseable {
 
         KeyAuthorizer authorizer = new KeyAuthorizer(keys);
         PlayerLogins playerLogins = new PlayerLogins(database, clock);
-        stream = new StreamHub(database, json, authorizer, bus);
+        stream = new StreamHub(database, json, authorizer, bus, metrics.registry());
         Gauge.builder("veltrix.stream.connected", stream, StreamHub::connected)
                 .description("game servers on the stream").register(metrics.registry());
         http = HttpServer.create(config.http(), json, routes -> {
@@ -262,6 +263,7 @@ public final class VeltrixNode implements AutoCloseable {
         expirySweeper.close();
         presenceSweep.close();
         eventIdsPrune.close();
+        ingest.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();
         }

@@ -6,6 +6,7 @@ import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.OverloadedException;
 import dev.veltrix.core.error.VeltrixException;
+import dev.veltrix.storage.GroupCommitter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class LedgerService implements AutoCloseable {
     private final LedgerStore store;
     private final LedgerSettings settings;
     private final LedgerObserver observer;
-    private final GroupCommitter committer;
+    private final GroupCommitter<Posting, PostOutcome> committer;
     private volatile TransferPolicy policy = TransferPolicy.NONE;
     private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
     // Rankings scan a currency's balances (no index on balance keeps transfers fast), so a ranking is
@@ -45,7 +46,18 @@ public final class LedgerService implements AutoCloseable {
         this.store = store;
         this.settings = settings;
         this.observer = observer;
-        this.committer = new GroupCommitter(store, settings.groupSizeMax(), settings.queueCapacity(), observer);
+        this.committer = new GroupCommitter<>("ledger", settings.groupSizeMax(), settings.queueCapacity(), store::post,
+                (postings, outcomes, nanos) -> observer.groupCommitted(postings.size(), postedTransfers(outcomes), nanos));
+    }
+
+    private static int postedTransfers(List<PostOutcome> outcomes) {
+        int transfers = 0;
+        for (PostOutcome outcome : outcomes) {
+            if (outcome instanceof PostOutcome.Posted posted && !posted.replayed()) {
+                transfers += posted.transfers().size();
+            }
+        }
+        return transfers;
     }
 
     public Currency createCurrency(Currency currency) {

@@ -12,6 +12,7 @@ import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.network.NetworkService;
 import dev.veltrix.network.events.IngestResult.Rejection;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.GroupCommitter;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.outbox.Outbox;
@@ -41,7 +42,7 @@ import org.jooq.Table;
  * written to the outbox in the same transaction, so a batch sent again (after a timeout, say) adds
  * nothing twice, and consumers such as the battle pass see each event once as {@code game.<type>}.
  */
-public final class EventIngest {
+public final class EventIngest implements AutoCloseable {
     public static final int BATCH_MAX = 1_000;
     public static final int DATA_CHARS_MAX = 8_192;
     /** How far ahead of Veltrix's clock a game server's clock may run. */
@@ -55,16 +56,29 @@ public final class EventIngest {
     private static final Field<String> E_SERVER = field(name("server"), String.class);
     private static final Field<Long> E_RECEIVED = field(name("received_at"), Long.class);
 
+    private static final int GROUP_BATCHES_MAX = 64;
+    private static final int QUEUE_BATCHES_MAX = 2_048;
+    private static final long WAIT_SECONDS_MAX = 30;
+
     private final Database database;
     private final NetworkService network;
     private final Clock clock;
     private final ObjectMapper json;
+    // Batches arriving together are written in one transaction: with many game servers sending at once,
+    // a commit's fixed cost (an fsync on SQLite) is shared by all of them.
+    private final GroupCommitter<Accepted, Integer> writer;
+
+    /** The valid, distinct events of one batch, waiting for their group's transaction. */
+    private record Accepted(String server, List<GameEvent> events, Instant receivedAt) {
+    }
 
     public EventIngest(Database database, NetworkService network, Clock clock, ObjectMapper json) {
         this.database = database;
         this.network = network;
         this.clock = clock;
         this.json = json;
+        this.writer = new GroupCommitter<>("event ingest", GROUP_BATCHES_MAX, QUEUE_BATCHES_MAX, this::storeGroup,
+                (batches, accepted, nanos) -> { });
     }
 
     /**
@@ -99,43 +113,76 @@ public final class EventIngest {
                         error.field(), error.message()));
             }
         }
-        int accepted = valid.isEmpty() ? 0 : store(server, valid, now);
+        int accepted = valid.isEmpty() ? 0 : await(writer.submit(new Accepted(server, List.copyOf(valid.values()), now)));
         return new IngestResult(accepted, repeatsInBatch + valid.size() - accepted, rejected);
     }
 
-    private int store(String server, Map<UUID, GameEvent> events, Instant now) {
+    private static int await(java.util.concurrent.CompletableFuture<Integer> stored) {
+        try {
+            return stored.get(WAIT_SECONDS_MAX, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Still queued: it may yet be stored, and sending the batch again is safe (ids are remembered).
+            throw new dev.veltrix.core.error.OverloadedException("event ingest is behind; send the batch again", 1);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing events", e);
+        }
+    }
+
+    /** Stores a group of batches in one transaction; returns how many events of each batch were new. */
+    private List<Integer> storeGroup(List<Accepted> batches) {
         return database.inTransaction(tx -> {
-            Set<String> fresh = insertNew(tx, server, events.keySet(), now.toEpochMilli());
+            // The first batch to carry an id takes it; a later one (or a stored one) is a repeat.
+            Map<String, String> serverById = new LinkedHashMap<>();
+            for (Accepted batch : batches) {
+                batch.events().forEach(e -> serverById.putIfAbsent(e.id().toString(), batch.server()));
+            }
+            Set<String> fresh = insertNew(tx, serverById, batches.getFirst().receivedAt().toEpochMilli());
+            List<Integer> accepted = new ArrayList<>(batches.size());
             List<EventEnvelope> out = new ArrayList<>(fresh.size());
-            for (GameEvent event : events.values()) {
-                if (fresh.contains(event.id().toString())) {
-                    out.add(envelope(server, event));
+            for (Accepted batch : batches) {
+                int taken = 0;
+                for (GameEvent event : batch.events()) {
+                    if (fresh.remove(event.id().toString())) {
+                        out.add(envelope(batch.server(), event));
+                        taken++;
+                    }
                 }
+                accepted.add(taken);
             }
             Outbox.append(tx, out);
-            return out.size();
+            return accepted;
         });
     }
 
     /** Inserts the ids not seen before and returns exactly those. */
-    private Set<String> insertNew(DSLContext tx, String server, Set<UUID> ids, long receivedAt) {
-        List<String> all = ids.stream().map(UUID::toString).toList();
+    private Set<String> insertNew(DSLContext tx, Map<String, String> serverById, long receivedAt) {
+        List<String> all = List.copyOf(serverById.keySet());
         if (database.kind() == SqlKind.SQLITE) {
             // Transactions begin IMMEDIATE, holding the only write lock: no other writer can add one of
             // these ids between this read and the insert below.
             Set<String> fresh = new LinkedHashSet<>(all);
-            fresh.removeAll(tx.select(E_ID).from(EVENTS).where(E_ID.in(all)).fetch(E_ID));
+            for (int from = 0; from < all.size(); from += BATCH_MAX) {
+                fresh.removeAll(tx.select(E_ID).from(EVENTS).where(E_ID.in(all.subList(from, Math.min(all.size(), from + BATCH_MAX))))
+                        .fetch(E_ID));
+            }
             RowInserter rows = new RowInserter(EVENTS, List.of(E_ID, E_SERVER, E_RECEIVED));
-            fresh.forEach(id -> rows.add(id, server, receivedAt));
+            fresh.forEach(id -> rows.add(id, serverById.get(id), receivedAt));
             rows.execute(tx);
             return fresh;
         }
         // Concurrent writers: let the unique key decide, and learn from RETURNING which rows this statement added.
-        InsertValuesStep3<Record, String, String, Long> insert = tx.insertInto(EVENTS, E_ID, E_SERVER, E_RECEIVED);
-        for (String id : all) {
-            insert = insert.values(id, server, receivedAt);
+        Set<String> fresh = new HashSet<>();
+        for (int from = 0; from < all.size(); from += BATCH_MAX) {
+            InsertValuesStep3<Record, String, String, Long> insert = tx.insertInto(EVENTS, E_ID, E_SERVER, E_RECEIVED);
+            for (String id : all.subList(from, Math.min(all.size(), from + BATCH_MAX))) {
+                insert = insert.values(id, serverById.get(id), receivedAt);
+            }
+            fresh.addAll(insert.onConflictDoNothing().returningResult(E_ID).fetch(E_ID));
         }
-        return new HashSet<>(insert.onConflictDoNothing().returningResult(E_ID).fetch(E_ID));
+        return fresh;
     }
 
     private EventEnvelope envelope(String server, GameEvent event) {
@@ -215,6 +262,12 @@ public final class EventIngest {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of(field, "a UUID such as 0192f0c4-1b2a-7c3d-8e4f-5a6b7c8d9e0f, got " + node);
         }
+    }
+
+    /** Stores what is queued, then stops taking batches. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** Forgets the ids of events taken in before {@code cutoff}; the outbox has let go of them too. */

@@ -26,15 +26,29 @@ final class ServerKeyCommand implements Runnable {
         @Option(names = "--scopes", split = ",", description = "comma-separated scopes (default: all): "
                 + "economy:read, economy:write, players:login, stream")
         java.util.List<String> scopes;
+        @Option(names = "--count", defaultValue = "1", description = "keys for NAME-1 .. NAME-COUNT, printed as "
+                + "'name key' lines (provisioning many servers at once); default ${DEFAULT-VALUE}")
+        int count;
 
         @Override
         public void run() {
+            if (count < 1 || count > 10_000) {
+                throw new IllegalArgumentException("--count must be 1..10000, got " + count);
+            }
             var chosen = scopes == null ? java.util.EnumSet.allOf(Scope.class) : Scope.parseAll(String.join(",", scopes));
             try (var database = config.openDatabase()) {
-                var created = new ServerKeyStore(database, Clock.systemUTC()).create(name, chosen);
-                System.out.println(created.token());
-                System.err.println("server key " + created.key().id() + " for " + name + " with scopes "
-                        + Scope.format(created.key().scopes()) + "; the key above is shown only once");
+                ServerKeyStore keys = new ServerKeyStore(database, Clock.systemUTC());
+                if (count == 1) {
+                    var created = keys.create(name, chosen);
+                    System.out.println(created.token());
+                    System.err.println("server key " + created.key().id() + " for " + name + " with scopes "
+                            + Scope.format(created.key().scopes()) + "; the key above is shown only once");
+                    return;
+                }
+                for (int i = 1; i <= count; i++) {
+                    System.out.println(name + "-" + i + " " + keys.create(name + "-" + i, chosen).token());
+                }
+                System.err.println(count + " server keys with scopes " + Scope.format(chosen) + "; the keys above are shown only once");
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,8 @@ final class StreamFeed implements AutoCloseable {
     private static final long IDLE_POLL_MS = 250;
     private static final long FAILURE_PAUSE_MS = 1_000;
 
-    /** A frame ready to send, with the cursor it carries. */
-    record Frame(long seq, String text) {
+    /** A frame ready to send, with the cursor it carries and when its event was committed. */
+    record Frame(long seq, String text, long occurredAtMillis) {
     }
 
     /** Frames after a cursor, and the position they bring the reader up to (even when none matched). */
@@ -43,6 +44,7 @@ final class StreamFeed implements AutoCloseable {
     private final Runnable onFrames;
     private final Wakeup wakeups = new Wakeup();
     private final Frame[] ring;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private int ringHead;
     private int ringSize;
     // Every streamed event with ringStart < seq <= position is in the ring.
@@ -74,13 +76,15 @@ final class StreamFeed implements AutoCloseable {
     /** Up to {@code limit} frames after {@code cursor}, from the ring when it reaches back that far. */
     Batch after(long cursor, int limit) {
         long start;
-        long upTo;
-        synchronized (this) {
+        // A read lock: all 200 pumps woken by one chat message read the ring at once, without queueing.
+        lock.readLock().lock();
+        try {
             start = ringStart;
-            upTo = position;
             if (cursor >= start) {
                 return fromRing(cursor, limit);
             }
+        } finally {
+            lock.readLock().unlock();
         }
         List<StoredEvent> stored = Outbox.readBetween(database.dsl(), cursor, start, types, limit);
         List<Frame> frames = new ArrayList<>(stored.size());
@@ -116,8 +120,11 @@ final class StreamFeed implements AutoCloseable {
         while (running) {
             try {
                 if (tail == null) {
-                    synchronized (this) {
+                    lock.readLock().lock();
+                    try {
                         tail = OutboxTail.after(position);
+                    } finally {
+                        lock.readLock().unlock();
                     }
                 }
                 List<StoredEvent> read = tail.next(database.dsl(), READ_BATCH);
@@ -143,7 +150,16 @@ final class StreamFeed implements AutoCloseable {
         }
     }
 
-    private synchronized void append(List<Frame> frames, long newPosition) {
+    private void append(List<Frame> frames, long newPosition) {
+        lock.writeLock().lock();
+        try {
+            appendLocked(frames, newPosition);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void appendLocked(List<Frame> frames, long newPosition) {
         for (Frame frame : frames) {
             if (ringSize == ring.length) {
                 ringStart = ring[ringHead].seq();
@@ -171,7 +187,7 @@ final class StreamFeed implements AutoCloseable {
             frame.put("type", "event");
             frame.put("cursor", stored.seq());
             frame.put("event", body);
-            return new Frame(stored.seq(), json.writeValueAsString(frame));
+            return new Frame(stored.seq(), json.writeValueAsString(frame), event.occurredAt().toEpochMilli());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("outbox event " + event.id() + " has a payload that is not JSON", e);
         }

@@ -9,6 +9,8 @@ import dev.veltrix.server.auth.ServerKey;
 import dev.veltrix.server.http.KeyAuthorizer;
 import dev.veltrix.storage.Database;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +31,21 @@ public final class StreamHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     private static final int MESSAGE_BYTES_MAX = 4_096;
 
-    private final Database database;
     private final ObjectMapper json;
     private final KeyAuthorizer authorizer;
     private final Map<String, StreamSession> byWsSession = new ConcurrentHashMap<>();
     private final Map<String, StreamSession> byKey = new ConcurrentHashMap<>();
     private final EventBus.Subscription subscription;
     private final StreamFeed feed;
+    private final StreamAcks acks;
+    private final Timer delivery;
 
-    public StreamHub(Database database, ObjectMapper json, KeyAuthorizer authorizer, EventBus bus) {
-        this.database = database;
+    public StreamHub(Database database, ObjectMapper json, KeyAuthorizer authorizer, EventBus bus, MeterRegistry metrics) {
+        this.delivery = Timer.builder("veltrix.stream.delivery").description("from an event's commit until its frame went to a game server")
+                .publishPercentileHistogram().register(metrics);
         this.json = json;
         this.authorizer = authorizer;
+        this.acks = new StreamAcks(database);
         this.feed = new StreamFeed(database, json, STREAMED_TYPES, StreamFeed.RING_MAX, () -> byKey.values().forEach(StreamSession::wake));
         // Commits on this node wake the feed at once; commits on other nodes of a cluster arrive over the bus.
         database.afterCommit(feed::wake);
@@ -64,7 +69,7 @@ public final class StreamHub implements AutoCloseable {
                     ctx.closeSession(1008, e.getMessage().length() > 120 ? e.getMessage().substring(0, 120) : e.getMessage());
                     return;
                 }
-                StreamSession session = new StreamSession(key, ctx, database, json, feed);
+                StreamSession session = new StreamSession(key, ctx, acks, json, feed, delivery);
                 byWsSession.put(ctx.sessionId(), session);
                 StreamSession replaced = byKey.put(key.id(), session);
                 if (replaced != null) {
@@ -117,5 +122,6 @@ public final class StreamHub implements AutoCloseable {
         subscription.close();
         feed.close();
         byKey.values().forEach(s -> s.close(1001, "Veltrix is shutting down; reconnect to resume"));
+        acks.close(); // after the sessions, so their last acks are written
     }
 }

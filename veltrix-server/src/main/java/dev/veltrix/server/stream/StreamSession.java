@@ -2,10 +2,10 @@ package dev.veltrix.server.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.server.auth.ServerKey;
-import dev.veltrix.storage.Database;
 import dev.veltrix.storage.Wakeup;
-import dev.veltrix.storage.outbox.Outbox;
 import io.javalin.websocket.WsContext;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,7 +24,8 @@ final class StreamSession {
 
     private final ServerKey key;
     private final WsContext ws;
-    private final Database database;
+    private final StreamAcks acks;
+    private final Timer delivery;
     private final ObjectMapper json;
     private final StreamFeed feed;
     private final Wakeup wakeups = new Wakeup();
@@ -34,10 +35,11 @@ final class StreamSession {
     private volatile boolean open = true;
     private Thread pump;
 
-    StreamSession(ServerKey key, WsContext ws, Database database, ObjectMapper json, StreamFeed feed) {
+    StreamSession(ServerKey key, WsContext ws, StreamAcks acks, ObjectMapper json, StreamFeed feed, Timer delivery) {
+        this.delivery = delivery;
         this.key = key;
         this.ws = ws;
-        this.database = database;
+        this.acks = acks;
         this.json = json;
         this.feed = feed;
     }
@@ -60,7 +62,7 @@ final class StreamSession {
 
     private void pump() {
         try {
-            long cursor = Outbox.cursor(database.dsl(), consumer());
+            long cursor = acks.cursor(consumer());
             ackableUpTo = cursor;
             send(Map.of("type", "hello", "cursor", cursor, "server", key.name()));
             long readUpTo = cursor;
@@ -76,6 +78,7 @@ final class StreamSession {
                         ackableUpTo = frame.seq();
                     }
                     ws.send(frame.text());
+                    delivery.record(System.currentTimeMillis() - frame.occurredAtMillis(), TimeUnit.MILLISECONDS);
                 }
                 boolean caughtUp = batch.upTo() == readUpTo;
                 readUpTo = batch.upTo();
@@ -93,20 +96,21 @@ final class StreamSession {
 
     /** Records what the server has handled; the cursor never moves back, and never past what was sent. */
     void acknowledge(long cursor) {
+        boolean wasFull;
         synchronized (inFlight) {
             if (cursor > ackableUpTo) {
                 // Acking ahead would skip events this server never received.
                 throw new IllegalArgumentException("ack cursor " + cursor + " is past the last event sent (" + ackableUpTo + ")");
             }
+            wasFull = inFlight.size() >= IN_FLIGHT_MAX;
             while (!inFlight.isEmpty() && inFlight.peekFirst() <= cursor) {
                 inFlight.removeFirst();
             }
         }
-        database.inTransaction(tx -> {
-            Outbox.saveCursor(tx, consumer(), cursor);
-            return null;
-        });
-        wake();
+        acks.acknowledge(consumer(), cursor);
+        if (wasFull) {
+            wake(); // the pump was waiting for room; otherwise an ack gives it nothing new to send
+        }
     }
 
     private int inFlightCount() {
