@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class ConsumerLoop implements EventBus.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final int REMEMBERED_IDS = 100_000;
+    private static final long POLL_MS = 500;
 
     private final String name;
     private final KafkaSettings settings;
@@ -109,7 +110,7 @@ final class ConsumerLoop implements EventBus.Subscription {
             });
             while (running) {
                 try {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(POLL_MS));
                     measureLag();
                     for (ConsumerRecord<String, byte[]> record : records) {
                         handle(record);
@@ -125,8 +126,9 @@ final class ConsumerLoop implements EventBus.Subscription {
                 }
             }
         } catch (WakeupException stopping) {
-            // close() ends the poll; a batch being handled has been finished and committed
+            // close() gave up waiting for the loop to end by itself
         } finally {
+            // Leaving the group hands the partitions over; the revocation callback commits what was handled.
             kafka.close(Duration.ofSeconds(5));
         }
     }
@@ -208,10 +210,15 @@ final class ConsumerLoop implements EventBus.Subscription {
 
     @Override
     public void close() {
+        // Not wakeup() first: it would abort a commit in progress, and the next owner of the partitions
+        // would see the batch again. The loop notices within one poll and leaves the group cleanly.
         running = false;
-        kafka.wakeup();
         try {
-            thread.join(10_000);
+            thread.join(POLL_MS * 4);
+            if (thread.isAlive()) {
+                kafka.wakeup();
+                thread.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -19,6 +19,7 @@ public final class VeltrixClient implements AutoCloseable {
     private final Market market;
     private final Exchange exchange;
     private final Claims claims;
+    private final Events events;
 
     private VeltrixClient(ClientConfig config) {
         this.config = config;
@@ -28,6 +29,7 @@ public final class VeltrixClient implements AutoCloseable {
         this.market = new Market(transport);
         this.exchange = new Exchange(transport);
         this.claims = new Claims(transport);
+        this.events = new Events(transport);
     }
 
     /** Builds a client; fails fast when the base URL or the key is missing. */
@@ -56,6 +58,11 @@ public final class VeltrixClient implements AutoCloseable {
     /** Land claims: a local replica for permission checks. */
     public Claims claims() {
         return claims;
+    }
+
+    /** Game events, sent in batches, each taken in once. */
+    public Events events() {
+        return events;
     }
 
     /** Player services, such as portal sign-in codes. */

@@ -1,12 +1,12 @@
 package dev.veltrix.economy.ledger;
 
+import dev.veltrix.core.concurrent.GroupCommitter;
 import dev.veltrix.core.error.ConflictException;
 import dev.veltrix.core.error.FieldError;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.OverloadedException;
 import dev.veltrix.core.error.VeltrixException;
-import dev.veltrix.storage.GroupCommitter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.network.NetworkService;
 import dev.veltrix.network.events.IngestResult.Rejection;
 import dev.veltrix.storage.Database;
-import dev.veltrix.storage.GroupCommitter;
+import dev.veltrix.core.concurrent.GroupCommitter;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.outbox.Outbox;

@@ -36,12 +36,12 @@ final class StreamSession {
     private Thread pump;
 
     StreamSession(ServerKey key, WsContext ws, StreamAcks acks, ObjectMapper json, StreamFeed feed, Timer delivery) {
-        this.delivery = delivery;
         this.key = key;
         this.ws = ws;
         this.acks = acks;
         this.json = json;
         this.feed = feed;
+        this.delivery = delivery;
     }
 
     String consumer() {

@@ -43,6 +43,30 @@ class SdkTest {
     }
 
     @Test
+    void aPluginSendsGameEventsThatAreTakenInOnceEvenWhenSentAgain() {
+        node.post("/api/v1/servers", "{\"name\":\"sdk-events-1\",\"group\":\"survival\",\"address\":\"10.0.0.7:25565\",\"capacity\":20}", null);
+        UUID steve = UUID.randomUUID();
+        try (var veltrix = client(node.baseUrl)) {
+            var killed = dev.veltrix.sdk.GameEvent.of("mob.killed", steve, java.util.Map.of("mob", "zombie"));
+            var mined = dev.veltrix.sdk.GameEvent.of("block.mined", steve, java.util.Map.of("block", "diamond_ore", "y", -54));
+            var broken = dev.veltrix.sdk.GameEvent.of("Not A Type", steve, null);
+            assertThat(killed.id().version()).as("time-ordered ids").isEqualTo(7);
+
+            var first = veltrix.events().send("sdk-events-1", List.of(killed, mined, broken));
+            assertThat(first.accepted()).isEqualTo(2);
+            assertThat(first.rejected()).singleElement().satisfies(r -> {
+                assertThat(r.index()).isEqualTo(2);
+                assertThat(r.field()).isEqualTo("type");
+            });
+            var again = veltrix.events().send("sdk-events-1", List.of(killed, mined));
+            assertThat(again.accepted()).isZero();
+            assertThat(again.duplicates()).isEqualTo(2);
+            assertThatThrownBy(() -> veltrix.events().send("no-such-server", List.of(killed)))
+                    .isInstanceOf(VeltrixApiException.class).hasMessageContaining("no-such-server");
+        }
+    }
+
+    @Test
     void aPluginQuotesBuysSellsAndTradesOnTheExchange() {
         node.put("/api/v1/market/items/apple", "{\"name\":\"Apple\",\"currency\":\"coins\",\"model\":\"DEMAND\","
                 + "\"basePrice\":10,\"sensitivity\":0.01,\"spreadBps\":0}");

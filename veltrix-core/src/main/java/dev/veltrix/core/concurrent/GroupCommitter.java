@@ -1,4 +1,4 @@
-package dev.veltrix.storage;
+package dev.veltrix.core.concurrent;
 
 import dev.veltrix.core.error.OverloadedException;
 import java.util.ArrayList;
@@ -7,11 +7,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Turns many concurrent writes into few transactions: one writer thread takes whatever is queued (up to
+ * Turns many concurrent writes into few transactions (a domain service's port decides what a transaction is;
+ * this class only groups): one writer thread takes whatever is queued (up to
  * {@code groupSizeMax}) and commits it as one transaction, so the cost of a commit (an fsync on SQLite,
  * a WAL flush on PostgreSQL) is shared by the whole group. Each caller still gets the outcome of its own
  * item only; if the group's transaction fails, each item is committed again on its own, so one caller's
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * @param <R> what each caller gets back
  */
 public final class GroupCommitter<T, R> implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final Logger LOG = Logger.getLogger(GroupCommitter.class.getName());
 
     /** Commits a group in one transaction; returns one result per item, in order. */
     @FunctionalInterface
@@ -105,12 +106,12 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (group.size() == 1) {
-                LOG.error("{} write failed", name, e);
+                LOG.log(Level.SEVERE, name + " write failed", e);
                 group.getFirst().outcome().completeExceptionally(e);
                 return;
             }
             // A racing key from another node or a storage hiccup: isolate each item.
-            LOG.warn("{} group commit of {} failed ({}); committing them one by one", name, group.size(), e.toString());
+            LOG.warning(name + " group commit of " + group.size() + " failed (" + e + "); committing them one by one");
             for (Pending<T, R> pending : group) {
                 commit(new ArrayList<>(List.of(pending)));
             }
