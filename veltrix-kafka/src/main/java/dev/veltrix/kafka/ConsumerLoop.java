@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -54,6 +55,7 @@ final class ConsumerLoop implements EventBus.Subscription {
         }
     };
     private final CountDownLatch joined = new CountDownLatch(1);
+    private boolean uncommitted; // handled events whose offsets are not committed yet (loop thread only)
     private volatile boolean running = true;
 
     ConsumerLoop(String name, EventBus.Delivery delivery, EventBus.EventConsumer consumer, KafkaSettings settings,
@@ -66,7 +68,8 @@ final class ConsumerLoop implements EventBus.Subscription {
         // A shared group splits the partitions over the nodes; a group per node gives each node everything.
         // A new group starts at the end: a subscriber receives what is published after it subscribed, as
         // on the in-process bus (a group that exists resumes from its committed offsets).
-        String group = delivery == EventBus.Delivery.ONE_NODE ? "veltrix." + name : "veltrix." + name + "." + settings.nodeId();
+        // Named after the topic too, so two networks sharing one Kafka cluster never share a group.
+        String group = settings.topic() + "." + name + (delivery == EventBus.Delivery.ONE_NODE ? "" : "." + settings.nodeId());
         this.kafka = new KafkaConsumer<>(KafkaClients.consumer(settings, "consumer-" + name, group, "latest"));
         this.retries = Counter.builder("veltrix.kafka.consumer.retries").description("attempts repeated after a consumer failed")
                 .tag("consumer", name).register(registry);
@@ -97,13 +100,14 @@ final class ConsumerLoop implements EventBus.Subscription {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // Handled events' offsets go to the group before another node takes the partitions.
-                    commit();
+                    if (uncommitted) {
+                        uncommitted = !commit();
+                    }
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    // Fix where each partition starts now, so nothing published after subscribe() returns is skipped.
-                    partitions.forEach(kafka::position);
+                    recordStart(partitions);
                     LOG.debug("consumer {} on node {} took partitions {}", name, settings.nodeId(), partitions);
                     joined.countDown();
                 }
@@ -115,8 +119,11 @@ final class ConsumerLoop implements EventBus.Subscription {
                     for (ConsumerRecord<String, byte[]> record : records) {
                         handle(record);
                     }
-                    if (!records.isEmpty()) {
-                        commit();
+                    uncommitted |= !records.isEmpty();
+                    if (uncommitted) {
+                        // Retried after every poll until it goes through: a commit refused during a
+                        // rebalance must not leave handled events for the partitions' next owner.
+                        uncommitted = !commit();
                     }
                 } catch (WakeupException stopping) {
                     throw stopping;
@@ -128,7 +135,10 @@ final class ConsumerLoop implements EventBus.Subscription {
         } catch (WakeupException stopping) {
             // close() gave up waiting for the loop to end by itself
         } finally {
-            // Leaving the group hands the partitions over; the revocation callback commits what was handled.
+            if (uncommitted) {
+                commit();
+            }
+            // Leaving the group hands the partitions over.
             kafka.close(Duration.ofSeconds(5));
         }
     }
@@ -167,17 +177,47 @@ final class ConsumerLoop implements EventBus.Subscription {
         deadLetter(record, settings.attempts(), last);
     }
 
-    private void commit() {
+    /**
+     * A partition the group has never committed starts at its end ("latest"), resolved now. That start is
+     * committed at once: were it left in this consumer's memory, a partition moving to another node before
+     * this one handled anything there would start that node at a later end, and the events in between
+     * would be skipped. So nothing published after subscribe() returned is lost to a rebalance.
+     */
+    private void recordStart(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(new java.util.HashSet<>(partitions));
+        Map<TopicPartition, OffsetAndMetadata> starts = new java.util.HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long position = kafka.position(partition);
+            if (committed.get(partition) == null) {
+                starts.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        if (!starts.isEmpty()) {
+            try {
+                kafka.commitSync(starts);
+            } catch (RebalanceInProgressException | CommitFailedException e) {
+                LOG.warn("consumer {} could not record where it starts on {}; a rebalance now may skip events", name, starts.keySet());
+            }
+        }
+    }
+
+    /** Commits the positions of everything handled; false when it must be tried again. */
+    private boolean commit() {
         try {
             kafka.commitSync();
+            return true;
         } catch (RebalanceInProgressException e) {
-            // The next poll completes the rebalance, and the revocation callback commits what was handled.
-            LOG.debug("consumer {} commits after the rebalance in progress", name);
+            LOG.debug("consumer {} commits again after the rebalance in progress", name);
+            return false;
         } catch (CommitFailedException e) {
             // This member was dropped from the group (a poll came too late): its partitions are elsewhere now,
             // and whoever has them sees the uncommitted events again; consumers are idempotent by event id.
             LOG.warn("consumer {} on node {} lost its partitions before committing; another member re-reads them",
                     name, settings.nodeId());
+            return true;
         }
     }
 
