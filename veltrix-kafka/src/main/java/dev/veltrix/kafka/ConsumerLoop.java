@@ -36,6 +36,7 @@ final class ConsumerLoop implements EventBus.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final int REMEMBERED_IDS = 100_000;
     private static final long POLL_MS = 500;
+    private static final long SHARE_WAIT_MS = 5_000;
 
     private final String name;
     private final KafkaSettings settings;
@@ -55,6 +56,7 @@ final class ConsumerLoop implements EventBus.Subscription {
         }
     };
     private final CountDownLatch joined = new CountDownLatch(1);
+    private final CountDownLatch holdsShare = new CountDownLatch(1);
     private boolean uncommitted; // handled events whose offsets are not committed yet (loop thread only)
     private volatile boolean running = true;
 
@@ -88,6 +90,8 @@ final class ConsumerLoop implements EventBus.Subscription {
                 throw new IllegalStateException("consumer " + name + " did not join its Kafka group within " + timeout
                         + "; is " + settings.bootstrapServers() + " reachable?");
             }
+            // A member with more members than partitions ahead of it may stay without any: wait a few seconds only.
+            holdsShare.await(SHARE_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while joining a Kafka group", e);
@@ -107,8 +111,17 @@ final class ConsumerLoop implements EventBus.Subscription {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    if (!running) {
+                        kafka.pause(partitions); // leaving: take nothing new in
+                        return;
+                    }
                     recordStart(partitions);
                     LOG.debug("consumer {} on node {} took partitions {}", name, settings.nodeId(), partitions);
+                    // With cooperative rebalancing a newcomer's first assignment is empty and its share comes in
+                    // a second round: subscribe() returns once the group has settled with this member in it.
+                    if (!kafka.assignment().isEmpty() || !partitions.isEmpty()) {
+                        holdsShare.countDown();
+                    }
                     joined.countDown();
                 }
             });
@@ -135,11 +148,29 @@ final class ConsumerLoop implements EventBus.Subscription {
         } catch (WakeupException stopping) {
             // close() gave up waiting for the loop to end by itself
         } finally {
-            if (uncommitted) {
-                commit();
-            }
+            commitBeforeLeaving();
             // Leaving the group hands the partitions over.
             kafka.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * A commit refused because a rebalance is under way would leave handled events to the next owner of
+     * the partitions. So with every partition paused (nothing new is fetched, so nothing unhandled can be
+     * committed) the consumer polls until the rebalance is over and its commit goes through.
+     */
+    private void commitBeforeLeaving() {
+        try {
+            kafka.pause(kafka.assignment());
+            for (int round = 0; uncommitted && round < 20; round++) {
+                uncommitted = !commit();
+                if (uncommitted) {
+                    kafka.poll(Duration.ofMillis(250));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("consumer {} on node {} could not commit before leaving; the next owner re-reads its last events",
+                    name, settings.nodeId(), e);
         }
     }
 

@@ -50,7 +50,8 @@ final class KafkaClients {
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000);
         // A stopped node's partitions move to the others within seconds, not the 45 s default.
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+        // Members hear of a rebalance at their next heartbeat; a short interval ends each round quickly.
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500);
         p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
