@@ -147,7 +147,9 @@ public final class VeltrixNode implements AutoCloseable {
         ChatService chat = new ChatService(database, clock, config.network().chat());
         // Down servers' players go offline within a few seconds of the heartbeat timeout, on one node.
         presenceSweep = new LeasedTask(leases, "network-sweep", config.nodeId(), Duration.ofSeconds(5), network::sweep);
-        ingest = new EventIngest(database, network, clock, json);
+        io.micrometer.core.instrument.Counter ingested = io.micrometer.core.instrument.Counter.builder("veltrix.events.ingested")
+                .description("game events taken in (repeats and rejected events not counted)").register(metrics.registry());
+        ingest = new EventIngest(database, network, clock, json, ingested::increment);
         // Event ids are remembered as long as the outbox keeps the events: a repeat sent later is too late to matter.
         eventIdsPrune = new LeasedTask(leases, "event-ids-prune", config.nodeId(), Duration.ofMinutes(10),
                 () -> ingest.prune(clock.instant().minus(config.outboxRetention())));

@@ -72,13 +72,16 @@ public final class EventIngest implements AutoCloseable {
     private record Accepted(String server, List<GameEvent> events, Instant receivedAt) {
     }
 
-    public EventIngest(Database database, NetworkService network, Clock clock, ObjectMapper json) {
+    /**
+     * @param taken told how many new events each group commit took in (for the operator's metrics)
+     */
+    public EventIngest(Database database, NetworkService network, Clock clock, ObjectMapper json, java.util.function.IntConsumer taken) {
         this.database = database;
         this.network = network;
         this.clock = clock;
         this.json = json;
         this.writer = new GroupCommitter<>("event ingest", GROUP_BATCHES_MAX, QUEUE_BATCHES_MAX, this::storeGroup,
-                (batches, accepted, nanos) -> { });
+                (batches, accepted, nanos) -> taken.accept(accepted.stream().mapToInt(Integer::intValue).sum()));
     }
 
     /**

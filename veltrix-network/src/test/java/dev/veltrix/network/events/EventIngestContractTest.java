@@ -29,11 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventIngestContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
 
     private EventIngest open(TestDatabases.IsolatedDatabase db) {
         NetworkService network = new NetworkService(new JooqNetworkStore(db.database()), clock, NetworkSettings.DEFAULTS);
         network.register("survival-1", ServerKind.GAME, "survival", "10.0.0.3:25565", 50, List.of());
-        return new EventIngest(db.database(), network, clock, JSON);
+        return new EventIngest(db.database(), network, clock, JSON, taken::addAndGet);
     }
 
     private static TestDatabases.IsolatedDatabase database(SqlKind kind) {
@@ -62,6 +63,7 @@ class EventIngestContractTest {
             IngestResult again = ingest.ingest("survival-1", batch);
             assertThat(again.accepted()).isZero();
             assertThat(again.duplicates()).isEqualTo(3);
+            assertThat(taken.get()).as("events reported taken in, for the metric").isEqualTo(2);
 
             List<StoredEvent> outbox = Outbox.readAfter(db.database().dsl(), 0, 100);
             assertThat(outbox).extracting(e -> e.event().type()).containsExactly("game.mob.killed", "game.block.mined");

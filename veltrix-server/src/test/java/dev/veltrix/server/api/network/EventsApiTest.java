@@ -52,6 +52,7 @@ class EventsApiTest {
             assertThat(seen).hasSize(1);
             assertThat(seen.getFirst().type()).isEqualTo("game.mob.killed");
             assertThat(seen.getFirst().key()).isEqualTo(steve.toString());
+            assertThat(node.get("/metrics").body()).as("the operator's count of events taken in").contains("veltrix_events_ingested_total 1.0");
         }
     }
 
