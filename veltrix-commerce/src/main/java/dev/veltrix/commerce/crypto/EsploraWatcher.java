@@ -13,14 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads payments to Bitcoin addresses from an Esplora-compatible REST API (a self-hosted electrs/esplora or
  * a public one): the transactions of an address and the chain tip give each payment's amount and its
- * confirmations. A payment keeps the time it was first seen, so one seen in the mempool before an invoice
- * expired is not late because its block came after.
+ * confirmations. A payment keeps the time it was first seen ({@link FirstSeen}), so one seen in the mempool
+ * before an invoice expired is not late because its block came after, nor after a restart.
  */
 public final class EsploraWatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +28,7 @@ public final class EsploraWatcher {
     private final URI base;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    private final FirstSeen firstSeen;
 
     /** Esplora is down or answered something else than its API. */
     public static final class WatcherUnavailableException extends RuntimeException {
@@ -39,10 +37,14 @@ public final class EsploraWatcher {
         }
     }
 
-    /** @param base such as {@code https://blockstream.info/api} or a local {@code http://127.0.0.1:3002} */
-    public EsploraWatcher(URI base, Clock clock) {
+    /**
+     * @param base      such as {@code https://blockstream.info/api} or a local {@code http://127.0.0.1:3002}
+     * @param firstSeen where first-seen times are kept ({@link FirstSeen#stored} in the server)
+     */
+    public EsploraWatcher(URI base, Clock clock, FirstSeen firstSeen) {
         this.base = base;
         this.clock = clock;
+        this.firstSeen = firstSeen;
     }
 
     /** Every payment to {@code address}, confirmed or not, with its confirmations as of the current tip. */
@@ -75,7 +77,7 @@ public final class EsploraWatcher {
                 if (paid.signum() > 0) {
                     String txId = tx.path("txid").asText();
                     Instant blockTime = confirmed ? Instant.ofEpochSecond(status.path("block_time").asLong()) : null;
-                    Instant seen = firstSeen.computeIfAbsent(txId, id -> blockTime != null ? blockTime : clock.instant());
+                    Instant seen = firstSeen.firstSeen(txId, address, blockTime != null ? blockTime : clock.instant());
                     int confirmations = confirmed ? (int) Math.max(0, tip - status.path("block_height").asLong() + 1) : 0;
                     payments.add(new ObservedPayment(txId, paid, seen, confirmations));
                 }

@@ -78,7 +78,7 @@ class EsploraWatcherTest {
     }
 
     private EsploraWatcher watcher() {
-        return new EsploraWatcher(URI.create("http://127.0.0.1:" + esplora.getAddress().getPort()), clock);
+        return new EsploraWatcher(URI.create("http://127.0.0.1:" + esplora.getAddress().getPort()), clock, FirstSeen.inMemory());
     }
 
     @Test
