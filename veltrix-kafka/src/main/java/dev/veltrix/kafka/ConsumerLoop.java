@@ -221,9 +221,8 @@ final class ConsumerLoop implements EventBus.Subscription {
         Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(new java.util.HashSet<>(partitions));
         Map<TopicPartition, OffsetAndMetadata> starts = new java.util.HashMap<>();
         for (TopicPartition partition : partitions) {
-            long position = kafka.position(partition);
             if (committed.get(partition) == null) {
-                starts.put(partition, new OffsetAndMetadata(position));
+                starts.put(partition, new OffsetAndMetadata(kafka.position(partition)));
             }
         }
         if (!starts.isEmpty()) {

@@ -70,6 +70,19 @@ public final class AddressBook {
         if (orderRef == null || orderRef.isBlank() || orderRef.length() > 64) {
             throw InvalidInputException.of("orderRef", "the order's reference, 1..64 characters");
         }
+        try {
+            return assignOnce(wallet, orderRef);
+        } catch (RuntimeException e) {
+            if (!database.kind().isDuplicateKey(e)) {
+                throw e;
+            }
+            // The same order was assigned at the same moment elsewhere; that transaction won, and this one
+            // rolled back with its index: the order's address is the winner's.
+            return assignOnce(wallet, orderRef);
+        }
+    }
+
+    private Assignment assignOnce(WalletKey wallet, String orderRef) {
         return database.inTransaction(tx -> {
             Record existing = tx.select(A_INDEX, A_ADDRESS).from(ADDRESSES)
                     .where(A_WALLET.eq(wallet.walletId()), A_ORDER.eq(orderRef)).fetchOne();

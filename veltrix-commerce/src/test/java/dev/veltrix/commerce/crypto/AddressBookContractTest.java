@@ -51,6 +51,25 @@ class AddressBookContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void oneOrderAskedForFromManyPlacesAtOnceGetsOneAddressAndBurnsNoIndex(SqlKind kind) throws Exception {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, AddressBook.SCHEMA))) {
+            AddressBook book = new AddressBook(db.database(), Clock.systemUTC());
+            book.register(WALLET);
+            List<Future<AddressBook.Assignment>> asked = new ArrayList<>();
+            try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 8; i++) {
+                    asked.add(callers.submit(() -> book.assign(WALLET, "order-same")));
+                }
+            }
+            for (Future<AddressBook.Assignment> answer : asked) {
+                assertThat(answer.get().index()).isZero();
+            }
+            assertThat(book.assign(WALLET, "order-next").index()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void theGapOfUnpaidAddressesWarnsBeforeWalletsStopScanning(SqlKind kind) {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, AddressBook.SCHEMA))) {
             AddressBook book = new AddressBook(db.database(), Clock.systemUTC());

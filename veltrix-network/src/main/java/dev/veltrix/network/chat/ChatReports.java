@@ -60,6 +60,17 @@ public final class ChatReports {
         if (message.sender().equals(reporter)) {
             throw new RejectedException("own-message", "player " + reporter + " cannot report their own message");
         }
+        try {
+            return file(reporter, messageId, reason, message);
+        } catch (RuntimeException e) {
+            if (!database.kind().isDuplicateKey(e)) {
+                throw e;
+            }
+            return file(reporter, messageId, reason, message); // filed at the same moment: the first one stands
+        }
+    }
+
+    private ChatReport file(UUID reporter, UUID messageId, String reason, ChatMessage message) {
         Instant now = clock.instant();
         ChatReport report = new ChatReport(UuidV7.next(), messageId, reporter, message.sender(), message.channel(),
                 message.text(), reason, now, null, null, null);
