@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * they return within the sticky window, never to a server in maintenance, and says why.
  */
 public final class NetworkService {
+    public static final java.util.regex.Pattern PLAYER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]{3,16}");
+    private final List<java.util.function.Consumer<UUID>> joinListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
@@ -115,11 +117,40 @@ public final class NetworkService {
 
     /** A player joined a server, or switched to it. */
     public void join(UUID player, String serverName) {
+        join(player, serverName, null);
+    }
+
+    /** A player joined a server under {@code name} (null when the server did not say), or switched to it. */
+    public void join(UUID player, String serverName, String name) {
+        if (name != null && !PLAYER_NAME.matcher(name).matches()) {
+            throw InvalidInputException.of("name", "the player's in-game name: 3..16 letters, digits or _");
+        }
         GameServer server = server(serverName);
         if (server.kind() != ServerKind.GAME) {
             throw InvalidInputException.of("server", serverName + " is a proxy; report the game server the player is on");
         }
         store.join(player, serverName, clock.instant());
+        if (name != null) {
+            store.rememberName(player, name, clock.instant());
+        }
+        joinListeners.forEach(listener -> listener.accept(player));
+    }
+
+    /** Runs {@code listener} after each join on this node (the store sends deliveries that waited for the player). */
+    public void onJoin(java.util.function.Consumer<UUID> listener) {
+        joinListeners.add(listener);
+    }
+
+    /** The player who last joined under {@code name}, case-insensitive. */
+    public Optional<PlayerName> playerNamed(String name) {
+        return name == null || !PLAYER_NAME.matcher(name).matches() ? Optional.empty() : store.playerNamed(name);
+    }
+
+    /** The least-loaded healthy game server of {@code group} ({@code "*"}: any group) that is not in maintenance. */
+    public Optional<GameServer> anyServer(String group) {
+        return servers().stream().filter(s -> s.kind() == ServerKind.GAME && s.up() && !s.maintenance())
+                .filter(s -> "*".equals(group) || s.group().equals(group))
+                .min(java.util.Comparator.comparingInt(GameServer::players));
     }
 
     public void leave(UUID player) {

@@ -24,6 +24,12 @@ public interface NetworkStore {
 
     void leave(UUID player, Instant at);
 
+    /** Remembers the name a player joined under. */
+    void rememberName(UUID player, String name, Instant at);
+
+    /** The player who joined last under {@code name}, case-insensitive. */
+    Optional<PlayerName> playerNamed(String name);
+
     /** Takes every player of a server offline (it went down); returns how many. */
     int leaveAll(String server, Instant at);
 

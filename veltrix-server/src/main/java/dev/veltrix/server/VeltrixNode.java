@@ -106,6 +106,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final LeasedTask presenceSweep;
     private final LeasedTask eventIdsPrune;
     private final EventIngest ingest;
+    private final dev.veltrix.server.store.Store store;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -157,6 +158,7 @@ public final class VeltrixNode implements AutoCloseable {
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
+        store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId());
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);
@@ -183,6 +185,7 @@ public final class VeltrixNode implements AutoCloseable {
             new NetworkApi(network, json).register(api);
             new ChatApi(chat, new ChatReports(database, chat, clock), json).register(api);
             new EventsApi(ingest, json).register(api);
+            new dev.veltrix.server.api.store.StoreApi(store, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -212,7 +215,7 @@ public final class VeltrixNode implements AutoCloseable {
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
-                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, ServerSchema.MODULE);
+                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, ServerSchema.MODULE);
     }
 
     public int port() {
@@ -266,6 +269,7 @@ public final class VeltrixNode implements AutoCloseable {
         presenceSweep.close();
         eventIdsPrune.close();
         ingest.close();
+        store.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();
         }

@@ -89,7 +89,8 @@ public final class TestNode implements AutoCloseable {
                 new LedgerSettings(256, 16_384, 30_000), "test-" + UUID.randomUUID().toString().substring(0, 6),
                 java.time.Duration.ofDays(7), economy, new dev.veltrix.server.config.ClaimSettings(
                         dev.veltrix.claims.ClaimRules.DEFAULTS, java.util.List.of(), "coins", 10,
-                        dev.veltrix.server.claims.ExpiryPolicy.DEFAULTS), dev.veltrix.network.NetworkSettings.DEFAULTS, null);
+                        dev.veltrix.server.claims.ExpiryPolicy.DEFAULTS), dev.veltrix.network.NetworkSettings.DEFAULTS, null,
+                dev.veltrix.server.config.StoreSettings.defaults());
     }
 
     public String createKey(Set<Scope> scopes) {

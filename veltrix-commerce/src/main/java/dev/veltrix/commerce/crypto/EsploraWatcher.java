@@ -20,7 +20,7 @@ import java.util.List;
  * confirmations. A payment keeps the time it was first seen ({@link FirstSeen}), so one seen in the mempool
  * before an invoice expired is not late because its block came after, nor after a restart.
  */
-public final class EsploraWatcher {
+public final class EsploraWatcher implements ChainWatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONFIRMED_PAGE = 25; // Esplora's page of confirmed transactions
     private static final int PAGES_MAX = 40;
@@ -48,6 +48,7 @@ public final class EsploraWatcher {
     }
 
     /** Every payment to {@code address}, confirmed or not, with its confirmations as of the current tip. */
+    @Override
     public List<ObservedPayment> payments(String address) {
         long tip;
         try {

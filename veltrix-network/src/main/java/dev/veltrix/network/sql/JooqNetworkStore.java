@@ -35,6 +35,11 @@ public final class JooqNetworkStore implements NetworkStore {
     private static final Field<Long> S_HEARTBEAT = field(name("last_heartbeat"), Long.class);
 
     private static final Table<Record> SESSIONS = table(name("network_sessions"));
+    private static final Table<Record> NAMES = table(name("network_player_names"));
+    private static final Field<String> P_PLAYER = field(name("player"), String.class);
+    private static final Field<String> P_NAME = field(name("name"), String.class);
+    private static final Field<String> P_KEY = field(name("name_key"), String.class);
+    private static final Field<Long> P_SEEN = field(name("seen_at"), Long.class);
     private static final Field<String> N_PLAYER = field(name("player"), String.class);
     private static final Field<String> N_SERVER = field(name("server"), String.class);
     private static final Field<Long> N_SINCE = field(name("since"), Long.class);
@@ -97,6 +102,26 @@ public final class JooqNetworkStore implements NetworkStore {
             return tx.insertInto(SESSIONS, N_PLAYER, N_SERVER, N_SINCE, N_LAST_SERVER, N_LEFT_AT)
                     .values(player.toString(), server, at.toEpochMilli(), last, null).execute();
         });
+    }
+
+    @Override
+    public void rememberName(UUID player, String name, Instant at) {
+        database.inTransaction(tx -> {
+            int updated = tx.update(NAMES).set(P_NAME, name).set(P_KEY, name.toLowerCase(java.util.Locale.ROOT))
+                    .set(P_SEEN, at.toEpochMilli()).where(P_PLAYER.eq(player.toString())).execute();
+            if (updated == 0) {
+                tx.insertInto(NAMES, P_PLAYER, P_NAME, P_KEY, P_SEEN)
+                        .values(player.toString(), name, name.toLowerCase(java.util.Locale.ROOT), at.toEpochMilli()).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<dev.veltrix.network.PlayerName> playerNamed(String name) {
+        return database.dsl().select(P_PLAYER, P_NAME).from(NAMES).where(P_KEY.eq(name.toLowerCase(java.util.Locale.ROOT)))
+                .orderBy(P_SEEN.desc()).limit(1)
+                .fetchOptional(r -> new dev.veltrix.network.PlayerName(UUID.fromString(r.get(P_PLAYER)), r.get(P_NAME)));
     }
 
     @Override

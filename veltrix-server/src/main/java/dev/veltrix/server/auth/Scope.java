@@ -14,7 +14,9 @@ public enum Scope {
     CLAIMS_WRITE("claims:write"),
     NETWORK("network"),
     EVENTS("events"),
-    STREAM("stream");
+    STREAM("stream"),
+    STORE("store"),
+    STORE_ADMIN("store:admin");
 
     private final String text;
 

@@ -314,6 +314,11 @@ public final class ClaimService {
     }
 
     /** The block shop, selling blocks at {@code price} minor units of {@code currency} each (0: not for sale). */
+    /** Adds bonus blocks inside the caller's transaction (the store's claim-block deliveries, done exactly once there). */
+    public void grantBlocks(org.jooq.DSLContext tx, UUID player, long blocks) {
+        store.adjust(tx, player, 0, blocks, 0, clock.millis(), Long.MAX_VALUE);
+    }
+
     public BlockShop blockShop(dev.veltrix.economy.ledger.LedgerService ledger, String currency, long price) {
         return new BlockShop(ledger, store, clock, currency, price);
     }

@@ -135,16 +135,8 @@ public final class Settings {
             "group:term=value;term=value entries separated by commas; terms initial-blocks, blocks-per-hour, max-accrued, "
                     + "max-per-player (for example vip:initial-blocks=1000;max-per-player=10)",
             "better claim terms for members of permission groups, as game servers report them");
-    public static final Setting<java.net.URI> CLAIMS_EXPIRY_WEBHOOK = new Setting<>("claims.expiry-webhook", "", text -> {
-        if (text.isBlank()) {
-            return null;
-        }
-        java.net.URI url = java.net.URI.create(text);
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("not an http or https URL");
-        }
-        return url;
-    }, "an http(s) URL, or empty", "a URL each claim-expiry warning is also posted to as JSON (a chat bot, a mail bridge)");
+    public static final Setting<java.net.URI> CLAIMS_EXPIRY_WEBHOOK = new Setting<>("claims.expiry-webhook", "", Settings::httpUrl,
+            "an http(s) URL, or empty", "a URL each claim-expiry warning is also posted to as JSON (a chat bot, a mail bridge)");
     public static final Setting<Integer> NETWORK_HEARTBEAT_TIMEOUT = Setting.integer("network.heartbeat-timeout-seconds", 15,
             3, 600, "a server not heard from for this long is down, and its players are taken offline");
     public static final Setting<Integer> NETWORK_STICKY_SECONDS = Setting.integer("network.sticky-seconds", 300, 0, 86_400,
@@ -206,7 +198,7 @@ public final class Settings {
                 return s;
             });
 
-    public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
+    public static final List<Setting<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
             LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
             EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, EXCHANGE_FIX_PORT, EXCHANGE_FIX_COMP_ID,
@@ -217,7 +209,8 @@ public final class Settings {
             CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NETWORK_HEARTBEAT_TIMEOUT, NETWORK_STICKY_SECONDS,
             NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, CHAT_RATE, CHAT_HISTORY, CHAT_FILTERED_WORDS,
             KAFKA_BOOTSTRAP, KAFKA_TOPIC, KAFKA_DEAD_LETTER_TOPIC, KAFKA_PARTITIONS, KAFKA_REPLICATION_FACTOR, KAFKA_LINGER_MS,
-            KAFKA_BATCH_BYTES, KAFKA_COMPRESSION, KAFKA_ATTEMPTS, KAFKA_RETRY_BACKOFF_MS, KAFKA_MAX_POLL_RECORDS, NODE_ID_SETTING);
+            KAFKA_BATCH_BYTES, KAFKA_COMPRESSION, KAFKA_ATTEMPTS, KAFKA_RETRY_BACKOFF_MS, KAFKA_MAX_POLL_RECORDS, NODE_ID_SETTING),
+            StoreSettings.ALL.stream()).toList();
 
     private Settings() {
     }
@@ -262,7 +255,15 @@ public final class Settings {
                         java.time.Duration.ofSeconds(value(raw, NETWORK_STICKY_SECONDS)), value(raw, NETWORK_FORCED_HOSTS),
                         value(raw, NETWORK_DEFAULT_GROUP), new dev.veltrix.network.chat.ChatSettings(value(raw, CHAT_RATE),
                                 value(raw, CHAT_HISTORY), value(raw, CHAT_FILTERED_WORDS))),
-                kafka(raw, nodeId));
+                kafka(raw, nodeId), store(raw));
+    }
+
+    private static StoreSettings store(Map<String, ConfigLoader.Raw> raw) {
+        return new StoreSettings(java.time.Duration.ofMinutes(value(raw, StoreSettings.PAY_WINDOW)),
+                java.time.Duration.ofMinutes(value(raw, StoreSettings.MONITOR_WINDOW)), value(raw, StoreSettings.TOLERANCE),
+                value(raw, StoreSettings.BITCOIN_KEY), value(raw, StoreSettings.ESPLORA), value(raw, StoreSettings.BITCOIN_CONFIRMATIONS),
+                value(raw, StoreSettings.FIXED_RATES), value(raw, StoreSettings.PRICE_API),
+                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)));
     }
 
     private static dev.veltrix.kafka.KafkaSettings kafka(Map<String, ConfigLoader.Raw> raw, String nodeId) {
@@ -274,6 +275,18 @@ public final class Settings {
                 value(raw, KAFKA_PARTITIONS), value(raw, KAFKA_REPLICATION_FACTOR).shortValue(), value(raw, KAFKA_LINGER_MS),
                 value(raw, KAFKA_BATCH_BYTES), value(raw, KAFKA_COMPRESSION), value(raw, KAFKA_ATTEMPTS),
                 value(raw, KAFKA_RETRY_BACKOFF_MS), value(raw, KAFKA_MAX_POLL_RECORDS), nodeId);
+    }
+
+    /** An http(s) URL, or null for empty text. */
+    static java.net.URI httpUrl(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        java.net.URI url = java.net.URI.create(text);
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException("not an http or https URL");
+        }
+        return url;
     }
 
     private static String topicName(String name) {

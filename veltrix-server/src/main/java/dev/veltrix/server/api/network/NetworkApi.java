@@ -57,7 +57,7 @@ public final class NetworkApi {
             UUID player = Params.uuid("player", ctx.pathParam("player"));
             JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
             if (body.hasNonNull("server")) {
-                network.join(player, body.get("server").asText());
+                network.join(player, body.get("server").asText(), body.hasNonNull("name") ? body.get("name").asText() : null);
             } else {
                 network.leave(player);
             }

@@ -1,0 +1,28 @@
+package dev.veltrix.commerce.fulfilment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One thing a paid order delivers. {@code command} deliveries (and {@code expiry} ones, when due) go to a game
+ * server, which runs the command once by id and acknowledges; {@code currency} and {@code blocks} grants are
+ * applied by Veltrix itself, exactly once.
+ *
+ * @param target the server it was last sent to, or null while it waits (player offline, no server up)
+ */
+public record Delivery(UUID id, UUID order, UUID player, String playerName, Kind kind, String group, String command,
+                       boolean whenOnline, Instant dueAt, Status status, String target, int attempts, Instant announcedAt,
+                       Instant doneAt, String doneBy) {
+
+    public enum Kind {
+        COMMAND, EXPIRY, CURRENCY, BLOCKS;
+
+        public boolean forGameServer() {
+            return this == COMMAND || this == EXPIRY;
+        }
+    }
+
+    public enum Status {
+        PENDING, DELIVERED, CANCELLED
+    }
+}

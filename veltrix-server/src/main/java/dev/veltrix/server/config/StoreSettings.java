@@ -1,0 +1,73 @@
+package dev.veltrix.server.config;
+
+import dev.veltrix.commerce.crypto.Chain;
+import dev.veltrix.commerce.crypto.WalletKey;
+import dev.veltrix.core.error.InvalidInputException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The store's settings: how long an order waits for payment, the operator's Bitcoin wallet (an account-level
+ * zpub or xpub: no private key ever reaches Veltrix), where payments are watched, and where rates come from.
+ *
+ * @param bitcoinKey null while the operator has given none (then the store takes no Bitcoin)
+ * @param priceApi   a CoinGecko-style price API, or null to use {@code fixedRates}
+ */
+public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecimal tolerancePercent, WalletKey bitcoinKey,
+                            URI esplora, int bitcoinConfirmations, Map<String, BigDecimal> fixedRates, URI priceApi,
+                            Duration watchInterval) {
+
+    public static final Setting<Integer> PAY_WINDOW = Setting.integer("store.pay-window-minutes", 15, 1, 1_440,
+            "how long an order waits for its payment; a crypto quote's rate is locked as long");
+    public static final Setting<Integer> MONITOR_WINDOW = Setting.integer("store.monitor-window-minutes", 1_440, 0, 10_080,
+            "how long after expiry an invoice is still watched, so a late payment goes to review instead of being lost");
+    public static final Setting<BigDecimal> TOLERANCE = new Setting<>("store.underpayment-tolerance-percent", "0", text -> {
+        BigDecimal value = new BigDecimal(text);
+        if (value.signum() < 0 || value.compareTo(BigDecimal.TEN) > 0) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return value;
+    }, "a percentage from 0 to 10", "an invoice paid this much short still counts as paid (wallet fees)");
+    public static final Setting<WalletKey> BITCOIN_KEY = new Setting<>("store.bitcoin.account-key", "", text -> {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return WalletKey.parse(Chain.BITCOIN, text, "0/*");
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.errors().getFirst().message());
+        }
+    }, "empty, or the account's zpub (or xpub) of m/84'/0'/0'", "the Bitcoin wallet each order's address is derived from");
+    public static final Setting<URI> ESPLORA = new Setting<>("store.bitcoin.esplora-url", "https://blockstream.info/api",
+            Settings::httpUrl, "an http(s) URL", "an Esplora-compatible API (self-hosted electrs/esplora or a public one)");
+    public static final Setting<Integer> BITCOIN_CONFIRMATIONS = Setting.integer("store.bitcoin.confirmations", 2, 1, 100,
+            "confirmations a Bitcoin payment needs before its order is delivered");
+    public static final Setting<Map<String, BigDecimal>> FIXED_RATES = new Setting<>("store.fixed-rates", "", text -> {
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        for (String entry : text.isBlank() ? new String[0] : text.split(",")) {
+            String[] pair = entry.trim().split("=");
+            if (pair.length != 2 || !pair[0].trim().matches("[A-Z0-9]{2,10}/[A-Z]{3}") || new BigDecimal(pair[1].trim()).signum() <= 0) {
+                throw new IllegalArgumentException("expected ASSET/FIAT=price, got " + entry);
+            }
+            rates.put(pair[0].trim(), new BigDecimal(pair[1].trim()));
+        }
+        return rates;
+    }, "ASSET/FIAT=price entries separated by commas, such as BTC/USD=60000", "rates set by the operator, used when no price API is set");
+    public static final Setting<URI> PRICE_API = new Setting<>("store.price-api-url", "", Settings::httpUrl,
+            "an http(s) URL, or empty", "a CoinGecko-style price API (/simple/price); empty uses store.fixed-rates");
+    public static final Setting<Integer> WATCH_INTERVAL = Setting.integer("store.watch-interval-seconds", 15, 1, 3_600,
+            "how often open invoices are checked against the chain");
+
+    /** The defaults: no wallet keys, so the store takes game currency and gift cards only. */
+    public static StoreSettings defaults() {
+        return new StoreSettings(Duration.ofMinutes(15), Duration.ofMinutes(1_440), BigDecimal.ZERO, null,
+                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15));
+    }
+
+    public static final List<Setting<?>> ALL = List.of(PAY_WINDOW, MONITOR_WINDOW, TOLERANCE, BITCOIN_KEY, ESPLORA,
+            BITCOIN_CONFIRMATIONS, FIXED_RATES, PRICE_API, WATCH_INTERVAL);
+}

@@ -1,0 +1,71 @@
+package dev.veltrix.server.store;
+
+import dev.veltrix.commerce.catalog.Catalog;
+import dev.veltrix.commerce.crypto.AddressBook;
+import dev.veltrix.commerce.crypto.Asset;
+import dev.veltrix.commerce.crypto.EsploraWatcher;
+import dev.veltrix.commerce.crypto.FirstSeen;
+import dev.veltrix.commerce.crypto.FixedRates;
+import dev.veltrix.commerce.crypto.InvoiceRules;
+import dev.veltrix.commerce.crypto.Invoices;
+import dev.veltrix.commerce.crypto.PriceApiRates;
+import dev.veltrix.commerce.crypto.Quotes;
+import dev.veltrix.commerce.crypto.RateSource;
+import dev.veltrix.commerce.fulfilment.Fulfilment;
+import dev.veltrix.commerce.orders.Checkout;
+import dev.veltrix.commerce.orders.Orders;
+import dev.veltrix.commerce.orders.Rail;
+import dev.veltrix.economy.ledger.LedgerService;
+import dev.veltrix.network.NetworkService;
+import dev.veltrix.server.claims.ClaimService;
+import dev.veltrix.server.config.StoreSettings;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.lease.LeasedTask;
+import dev.veltrix.storage.lease.Leases;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The store as this node runs it: the catalog, orders, fulfilment and the crypto rails the operator set up,
+ * with two jobs each run by one node of a cluster: watching open invoices, and sweeping deliveries
+ * (retries of unacknowledged commands, expiry commands that came due).
+ */
+public final class Store implements AutoCloseable {
+    public final Catalog catalog;
+    public final Orders orders;
+    public final Fulfilment fulfilment;
+    public final Invoices invoices;
+    public final Checkout checkout;
+    private final LeasedTask watch;
+    private final LeasedTask sweep;
+
+    public Store(Database database, Clock clock, StoreSettings settings, LedgerService ledger, NetworkService network,
+                 ClaimService claims, Leases leases, String nodeId) {
+        NetworkDirectory directory = new NetworkDirectory(network);
+        catalog = new Catalog(database, clock, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
+        orders = new Orders(database, clock, directory, settings.payWindow());
+        fulfilment = new Fulfilment(database, clock, directory, ledger, claims::grantBlocks);
+        orders.onSettled(fulfilment::write);
+        Map<Rail, Invoices.CryptoRail> rails = new EnumMap<>(Rail.class);
+        if (settings.bitcoinKey() != null && settings.esplora() != null) {
+            rails.put(Rail.BTC, new Invoices.CryptoRail(Asset.BTC, settings.bitcoinKey(),
+                    new EsploraWatcher(settings.esplora(), clock, FirstSeen.stored(database)),
+                    new InvoiceRules(settings.bitcoinConfirmations(), settings.tolerancePercent(), settings.monitorWindow()), 0));
+        }
+        RateSource rates = settings.priceApi() != null ? new PriceApiRates(settings.priceApi(), clock) : new FixedRates(settings.fixedRates());
+        invoices = new Invoices(database, clock, orders, fulfilment, new AddressBook(database, clock),
+                new Quotes(rates, clock, settings.payWindow()), rails);
+        checkout = new Checkout(orders, fulfilment, ledger, invoices::open);
+        network.onJoin(fulfilment::playerJoined);
+        watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), invoices::monitor);
+        sweep = new LeasedTask(leases, "store-deliveries", nodeId, Duration.ofSeconds(5), () -> fulfilment.sweep(500));
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+        sweep.close();
+    }
+}
