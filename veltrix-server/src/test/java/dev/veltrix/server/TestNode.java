@@ -63,6 +63,19 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** A node whose store runs with {@code store}'s settings (wallet keys, chain watchers, rates). */
+    public static TestNode start(dev.veltrix.server.config.StoreSettings store) {
+        try {
+            Path dir = Files.createTempDirectory("veltrix-node-");
+            VeltrixConfig base = config(dir, 0);
+            VeltrixConfig config = new VeltrixConfig(base.http(), base.storage(), base.ledger(), base.nodeId(), base.outboxRetention(),
+                    base.economy(), base.claims(), base.network(), base.kafka(), store);
+            return new TestNode(dir, config, EconomyConfig.DEFAULTS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A node of a cluster: the default test settings on shared storage and Kafka. */
     public static TestNode inCluster(String nodeId, String storageUrl, dev.veltrix.kafka.KafkaSettings kafka) {
         try {

@@ -56,6 +56,12 @@ public final class Web {
         return token;
     }
 
+    /** The token of this browser's forms: the one its cookie holds, or a fresh one (so pages open in two tabs agree). */
+    String formToken(Context ctx) {
+        String held = ctx.cookie(LOGIN_CSRF_COOKIE);
+        return held != null && held.length() >= 32 && held.length() <= 64 && held.chars().allMatch(c -> c < 128) ? held : issueLoginCsrf(ctx);
+    }
+
     static void checkLoginCsrf(Context ctx) {
         check(ctx.cookie(LOGIN_CSRF_COOKIE), ctx.formParam(CSRF_FIELD));
     }
