@@ -30,13 +30,6 @@ public final class EsploraWatcher implements ChainWatcher {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final FirstSeen firstSeen;
 
-    /** Esplora is down or answered something else than its API. */
-    public static final class WatcherUnavailableException extends RuntimeException {
-        WatcherUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     /**
      * @param base      such as {@code https://blockstream.info/api} or a local {@code http://127.0.0.1:3002}
      * @param firstSeen where first-seen times are kept ({@link FirstSeen#stored} in the server)

@@ -139,6 +139,7 @@ public final class Invoices {
                 .where(STATUS.in(InvoiceState.Status.NEW.name(), InvoiceState.Status.PROCESSING.name())
                         .or(STATUS.eq(InvoiceState.Status.EXPIRED.name()).and(EXPIRES.gt(now - window))))
                 .orderBy(CHECKED).limit(500).fetch(ORDER);
+        prepare(open);
         int changed = 0;
         for (String id : open) {
             try {
@@ -148,6 +149,26 @@ public final class Invoices {
             }
         }
         return changed;
+    }
+
+    /** Lets each rail's watcher read new blocks once for all the addresses about to be checked. */
+    private void prepare(List<String> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> byAsset = new java.util.HashMap<>();
+        database.dsl().select(ASSET, ADDRESS).from(INVOICES).where(ORDER.in(orders))
+                .forEach(r -> byAsset.computeIfAbsent(r.value1(), a -> new ArrayList<>()).add(r.value2()));
+        for (CryptoRail rail : rails.values()) {
+            try {
+                // Every address of the chain: a payment in another asset of it is found too (wrong asset, review).
+                List<String> addresses = rails.values().stream().filter(r -> r.asset().chain() == rail.asset().chain())
+                        .flatMap(r -> byAsset.getOrDefault(r.asset().code(), List.of()).stream()).toList();
+                rail.watcher().prepare(addresses);
+            } catch (RuntimeException e) {
+                LOG.warn("the {} watcher could not read new blocks now: {}", rail.asset().code(), e.toString());
+            }
+        }
     }
 
     /** Asks the chain about one invoice and moves it and its order on; true when its state changed. */

@@ -112,7 +112,7 @@ class EsploraWatcherTest {
     void anUnreachableEsploraIsAClearError() {
         EsploraWatcher watcher = watcher();
         esplora.stop(0);
-        assertThatThrownBy(() -> watcher.payments(ADDRESS)).isInstanceOf(EsploraWatcher.WatcherUnavailableException.class)
+        assertThatThrownBy(() -> watcher.payments(ADDRESS)).isInstanceOf(WatcherUnavailableException.class)
                 .hasMessageContaining("cannot be reached");
     }
 }

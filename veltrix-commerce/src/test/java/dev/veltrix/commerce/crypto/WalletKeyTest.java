@@ -14,24 +14,15 @@ import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
-import org.bitcoinj.crypto.MnemonicCode;
 import org.junit.jupiter.api.Test;
 
 /** Addresses derived from public keys match the published BIP84 vectors; keys that must not be used are refused. */
 class WalletKeyTest {
     // BIP84's test vectors: the account key of "abandon abandon ... about" and its first addresses.
-    private static final String BIP84_ZPUB = "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs";
+    private static final String BIP84_ZPUB = TestWallets.BITCOIN_ZPUB;
     private static final String BIP84_ZPRV = "zprvAdG4iTXWBoARxkkzNpNh8r6Qag3irQB8PzEMkAFeTRXxHpbF9z4QgEvBRmfvqWvGp42t42nvgGpNgYSJA9iefm1yYNZKEm7z6qUWCroSQnE";
-    private static final List<String> MNEMONIC = List.of("abandon", "abandon", "abandon", "abandon", "abandon", "abandon",
-            "abandon", "abandon", "abandon", "abandon", "abandon", "about");
-
-    /** The account key of the test phrase at m/purpose'/coin'/0', with its private half (tests only). */
     static DeterministicKey account(int purpose, int coin) {
-        DeterministicKey key = HDKeyDerivation.createMasterPrivateKey(MnemonicCode.toSeed(MNEMONIC, ""));
-        for (int level : new int[] {purpose, coin, 0}) {
-            key = HDKeyDerivation.deriveChildKey(key, new ChildNumber(level, true));
-        }
-        return key;
+        return TestWallets.account(purpose, coin);
     }
 
     /** The same key bytes under another version: how wallets write ypubs, tpubs and the like. */
@@ -75,7 +66,7 @@ class WalletKeyTest {
                 .hasMessageContaining("raw private key");
         assertThatThrownBy(() -> WalletKey.parse(Chain.BITCOIN, "KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn", "0/*"))
                 .hasMessageContaining("wallet import format");
-        assertThatThrownBy(() -> WalletKey.parse(Chain.BITCOIN, String.join(" ", MNEMONIC), "0/*"))
+        assertThatThrownBy(() -> WalletKey.parse(Chain.BITCOIN, String.join(" ", TestWallets.MNEMONIC), "0/*"))
                 .hasMessageContaining("recovery phrase");
     }
 

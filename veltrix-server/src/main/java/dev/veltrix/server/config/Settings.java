@@ -263,7 +263,21 @@ public final class Settings {
                 java.time.Duration.ofMinutes(value(raw, StoreSettings.MONITOR_WINDOW)), value(raw, StoreSettings.TOLERANCE),
                 value(raw, StoreSettings.BITCOIN_KEY), value(raw, StoreSettings.ESPLORA), value(raw, StoreSettings.BITCOIN_CONFIRMATIONS),
                 value(raw, StoreSettings.FIXED_RATES), value(raw, StoreSettings.PRICE_API),
-                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)));
+                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw));
+    }
+
+    private static StoreSettings.Ethereum ethereum(Map<String, ConfigLoader.Raw> raw) {
+        var key = value(raw, StoreSettings.ETHEREUM_KEY);
+        var rpc = value(raw, StoreSettings.ETHEREUM_RPC);
+        if (key == null && rpc == null) {
+            return null;
+        }
+        if (key == null || rpc == null) {
+            throw new ConfigException("the Ethereum rails need both " + StoreSettings.ETHEREUM_KEY.key() + " and "
+                    + StoreSettings.ETHEREUM_RPC.key() + "; give both, or neither");
+        }
+        return new StoreSettings.Ethereum(key, rpc, value(raw, StoreSettings.ETHEREUM_CHAIN_ID), value(raw, StoreSettings.ETHEREUM_CONFIRMATIONS),
+                value(raw, StoreSettings.USDC_CONTRACT), value(raw, StoreSettings.TOKEN_LOOKBACK));
     }
 
     private static dev.veltrix.kafka.KafkaSettings kafka(Map<String, ConfigLoader.Raw> raw, String nodeId) {

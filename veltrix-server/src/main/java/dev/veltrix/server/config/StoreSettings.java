@@ -1,5 +1,6 @@
 package dev.veltrix.server.config;
 
+import dev.veltrix.commerce.crypto.Asset;
 import dev.veltrix.commerce.crypto.Chain;
 import dev.veltrix.commerce.crypto.WalletKey;
 import dev.veltrix.core.error.InvalidInputException;
@@ -16,10 +17,15 @@ import java.util.Map;
  *
  * @param bitcoinKey null while the operator has given none (then the store takes no Bitcoin)
  * @param priceApi   a CoinGecko-style price API, or null to use {@code fixedRates}
+ * @param ethereum   the Ethereum rails (ether and USDC), or null while no key or node is given
  */
 public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecimal tolerancePercent, WalletKey bitcoinKey,
                             URI esplora, int bitcoinConfirmations, Map<String, BigDecimal> fixedRates, URI priceApi,
-                            Duration watchInterval) {
+                            Duration watchInterval, Ethereum ethereum) {
+
+    /** The operator's Ethereum wallet and the node that watches it. */
+    public record Ethereum(WalletKey key, URI rpc, long chainId, int confirmations, String usdcContract, long tokenLookbackBlocks) {
+    }
 
     public static final Setting<Integer> PAY_WINDOW = Setting.integer("store.pay-window-minutes", 15, 1, 1_440,
             "how long an order waits for its payment; a crypto quote's rate is locked as long");
@@ -65,9 +71,36 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
     /** The defaults: no wallet keys, so the store takes game currency and gift cards only. */
     public static StoreSettings defaults() {
         return new StoreSettings(Duration.ofMinutes(15), Duration.ofMinutes(1_440), BigDecimal.ZERO, null,
-                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15));
+                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null);
     }
 
+    public static final Setting<WalletKey> ETHEREUM_KEY = new Setting<>("store.ethereum.account-key", "", text -> {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return WalletKey.parse(Chain.ETHEREUM, text, "0/*");
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.errors().getFirst().message());
+        }
+    }, "empty, or the account's xpub of m/44'/60'/0'", "the Ethereum wallet each order's address is derived from (ether and USDC)");
+    public static final Setting<URI> ETHEREUM_RPC = new Setting<>("store.ethereum.rpc-url", "", Settings::httpUrl,
+            "an http(s) URL, or empty", "the JSON-RPC endpoint of an Ethereum node (self-hosted or hosted) the watchers read");
+    public static final Setting<Integer> ETHEREUM_CHAIN_ID = Setting.integer("store.ethereum.chain-id", 1, 1, Integer.MAX_VALUE,
+            "the chain payment requests name (1 is mainnet); wallets refuse to pay on another chain");
+    public static final Setting<Integer> ETHEREUM_CONFIRMATIONS = Setting.integer("store.ethereum.confirmations", 12, 1, 100,
+            "confirmations an ether or USDC payment needs before its order is delivered");
+    public static final Setting<String> USDC_CONTRACT = Setting.text("store.ethereum.usdc-contract", Asset.USDC.token(),
+            "a 0x-prefixed contract address, or empty to take no USDC", "the USDC token contract on the chain", text -> {
+                if (!text.isEmpty() && !text.matches("0x[0-9a-fA-F]{40}")) {
+                    throw new IllegalArgumentException("not a contract address");
+                }
+                return text;
+            });
+    public static final Setting<Integer> TOKEN_LOOKBACK = Setting.integer("store.ethereum.token-lookback-blocks", 10_000, 100, 1_000_000,
+            "how many recent blocks the USDC watcher reads transfer logs from (cover the monitoring window)");
+
     public static final List<Setting<?>> ALL = List.of(PAY_WINDOW, MONITOR_WINDOW, TOLERANCE, BITCOIN_KEY, ESPLORA,
-            BITCOIN_CONFIRMATIONS, FIXED_RATES, PRICE_API, WATCH_INTERVAL);
+            BITCOIN_CONFIRMATIONS, FIXED_RATES, PRICE_API, WATCH_INTERVAL, ETHEREUM_KEY, ETHEREUM_RPC, ETHEREUM_CHAIN_ID,
+            ETHEREUM_CONFIRMATIONS, USDC_CONTRACT, TOKEN_LOOKBACK);
 }

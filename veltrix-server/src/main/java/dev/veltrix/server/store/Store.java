@@ -4,6 +4,9 @@ import dev.veltrix.commerce.catalog.Catalog;
 import dev.veltrix.commerce.crypto.AddressBook;
 import dev.veltrix.commerce.crypto.Asset;
 import dev.veltrix.commerce.crypto.EsploraWatcher;
+import dev.veltrix.commerce.crypto.EtherWatcher;
+import dev.veltrix.commerce.crypto.EthereumRpc;
+import dev.veltrix.commerce.crypto.TokenWatcher;
 import dev.veltrix.commerce.crypto.FirstSeen;
 import dev.veltrix.commerce.crypto.FixedRates;
 import dev.veltrix.commerce.crypto.InvoiceRules;
@@ -53,6 +56,18 @@ public final class Store implements AutoCloseable {
             rails.put(Rail.BTC, new Invoices.CryptoRail(Asset.BTC, settings.bitcoinKey(),
                     new EsploraWatcher(settings.esplora(), clock, FirstSeen.stored(database)),
                     new InvoiceRules(settings.bitcoinConfirmations(), settings.tolerancePercent(), settings.monitorWindow()), 0));
+        }
+        if (settings.ethereum() != null) {
+            StoreSettings.Ethereum eth = settings.ethereum();
+            EthereumRpc rpc = new EthereumRpc(eth.rpc());
+            InvoiceRules rules = new InvoiceRules(eth.confirmations(), settings.tolerancePercent(), settings.monitorWindow());
+            rails.put(Rail.ETH, new Invoices.CryptoRail(Asset.ETH, eth.key(), new EtherWatcher(rpc, database, clock, FirstSeen.stored(database)),
+                    rules, eth.chainId()));
+            if (!eth.usdcContract().isEmpty()) {
+                Asset usdc = new Asset("USDC", Asset.USDC.chain(), Asset.USDC.decimals(), eth.usdcContract(), Asset.USDC.priceId());
+                rails.put(Rail.USDC, new Invoices.CryptoRail(usdc, eth.key(),
+                        new TokenWatcher(rpc, eth.usdcContract(), eth.tokenLookbackBlocks(), clock, FirstSeen.stored(database)), rules, eth.chainId()));
+            }
         }
         RateSource rates = settings.priceApi() != null ? new PriceApiRates(settings.priceApi(), clock) : new FixedRates(settings.fixedRates());
         invoices = new Invoices(database, clock, orders, fulfilment, new AddressBook(database, clock),

@@ -50,8 +50,8 @@ public final class StorePages {
         routes.post("/store/basket", this::add);
         routes.post("/store/basket/remove", this::remove);
         routes.post("/store/checkout", this::checkout);
-        routes.get("/store/orders/{id}", ctx -> order(ctx, "store/order.jte"));
-        routes.get("/store/orders/{id}/status", ctx -> order(ctx, "store/status.jte"));
+        routes.get("/store/orders/{id}", ctx -> order(ctx, "store/order.jte", false));
+        routes.get("/store/orders/{id}/status", ctx -> order(ctx, "store/status.jte", true));
         routes.get("/store/orders/{id}/qr.png", this::qr);
     }
 
@@ -185,13 +185,13 @@ public final class StorePages {
         return e.getMessage();
     }
 
-    private void order(Context ctx, String template) {
+    private void order(Context ctx, String template, boolean fragment) {
         Order order = findOrder(ctx);
         Invoice invoice = order.rail().crypto() ? invoiceOf(order) : null;
         web.render(ctx, template, params("order", order, "invoice", invoice,
                 "total", Money.of(order.total(), order.currency()),
                 "due", invoice == null ? null : Money.of(invoice.remainder(), invoice.asset()),
-                "deliveries", store.fulfilment.ofOrder(order.id()).size()));
+                "deliveries", store.fulfilment.ofOrder(order.id()).size(), "fragment", fragment));
     }
 
     private Invoice invoiceOf(Order order) {

@@ -39,7 +39,7 @@ class StoreBrowserTest {
         chain = new LocalEsplora();
         StoreSettings defaults = StoreSettings.defaults();
         node = TestNode.start(new StoreSettings(defaults.payWindow(), defaults.monitorWindow(), BigDecimal.ZERO, WALLET, chain.url(), 2,
-                Map.of("BTC/USD", new BigDecimal("50000")), null, Duration.ofSeconds(1)));
+                Map.of("BTC/USD", new BigDecimal("50000")), null, Duration.ofSeconds(1), null));
         node.createCoins();
         put("/api/v1/store/categories/ranks", "{\"name\":\"Ranks\",\"position\":1}");
         put("/api/v1/store/packages/vip", "{\"category\":\"ranks\",\"name\":\"VIP\",\"description\":\"Colours in chat and a daily kit\","
