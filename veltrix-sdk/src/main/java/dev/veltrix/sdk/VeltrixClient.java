@@ -20,6 +20,7 @@ public final class VeltrixClient implements AutoCloseable {
     private final Exchange exchange;
     private final Claims claims;
     private final Events events;
+    private final Store store;
 
     private VeltrixClient(ClientConfig config) {
         this.config = config;
@@ -30,6 +31,7 @@ public final class VeltrixClient implements AutoCloseable {
         this.exchange = new Exchange(transport);
         this.claims = new Claims(transport);
         this.events = new Events(transport);
+        this.store = new Store(transport);
     }
 
     /** Builds a client; fails fast when the base URL or the key is missing. */
@@ -63,6 +65,11 @@ public final class VeltrixClient implements AutoCloseable {
     /** Game events, sent in batches, each taken in once. */
     public Events events() {
         return events;
+    }
+
+    /** The store: the purchases this server delivers. */
+    public Store store() {
+        return store;
     }
 
     /** Player services, such as portal sign-in codes. */

@@ -37,7 +37,12 @@ class StoreApiTest {
             node.fund(kim, 5_000);
 
             List<StreamEvent> received = new CopyOnWriteArrayList<>();
-            try (var stream = server.stream(received::add)) {
+            List<String> ran = new CopyOnWriteArrayList<>();
+            var deliveries = server.store().deliveries("survival-1", d -> ran.add(d.command()));
+            try (var stream = server.stream(event -> {
+                received.add(event);
+                deliveries.accept(event);
+            })) {
                 stream.connected().get(20, TimeUnit.SECONDS);
                 var placed = node.post("/api/v1/store/orders", "{\"playerName\":\"alex\",\"lines\":[{\"package\":\"kit\",\"quantity\":2}],"
                         + "\"rail\":\"game\"}", "order-1");
@@ -55,13 +60,12 @@ class StoreApiTest {
                 StreamEvent delivery = await(received, "give Alex diamond_sword 2");
                 assertThat(delivery.payload()).containsEntry("server", "survival-1").containsEntry("player", alex.toString());
                 String deliveryId = (String) delivery.payload().get("id");
-                var pending = JSON.readTree(node.get("/api/v1/store/deliveries?server=survival-1").body()).get("items");
-                assertThat(pending).hasSize(1);
-                var acked = node.post("/api/v1/store/deliveries/" + deliveryId + "/ack", "{\"server\":\"survival-1\"}", null);
-                assertThat(acked.statusCode()).as(acked.body()).isEqualTo(200);
-                assertThat(JSON.readTree(acked.body()).get("status").asText()).isEqualTo("DELIVERED");
-                assertThat(node.post("/api/v1/store/deliveries/" + deliveryId + "/ack", "{\"server\":\"survival-1\"}", null).statusCode())
-                        .isEqualTo(200);
+                // The SDK ran it once and acknowledged it; acknowledging again changes nothing.
+                awaitDelivered(node, orderId);
+                assertThat(ran).containsExactly("give Alex diamond_sword 2");
+                var again = node.post("/api/v1/store/deliveries/" + deliveryId + "/ack", "{\"server\":\"survival-1\"}", null);
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+                assertThat(JSON.readTree(again.body()).get("doneBy").asText()).isEqualTo("survival-1");
                 assertThat(JSON.readTree(node.get("/api/v1/store/deliveries?server=survival-1").body()).get("items")).isEmpty();
 
                 // Kim is offline: the kit waits, and goes out the moment Kim joins.
@@ -71,10 +75,33 @@ class StoreApiTest {
                 assertThat(received).noneMatch(e -> String.valueOf(e.payload().get("command")).contains("Kim"));
                 join(node, kim, "survival-1", "Kim");
                 await(received, "give Kim diamond_sword 1");
+                awaitDelivered(node, JSON.readTree(kims.body()).at("/order/id").asText());
+                assertThat(ran).containsExactly("give Alex diamond_sword 2", "give Kim diamond_sword 1");
 
                 JsonNode view = JSON.readTree(node.get("/api/v1/store/orders/" + orderId).body());
                 assertThat(view.get("timeline").toString()).contains("placed", "settled", "delivered");
             }
+        }
+    }
+
+    @Test
+    void aServerThatWasDownRunsWhatItMissedOnceWhenItCatchesUp() throws Exception {
+        try (TestNode node = TestNode.start();
+             VeltrixClient server = VeltrixClient.create(c -> c.baseUrl(node.baseUrl).apiKey(node.key).retries(2, Duration.ofMillis(50)))) {
+            catalog(node);
+            register(node, "survival-1", "survival");
+            UUID alex = UUID.randomUUID();
+            join(node, alex, "survival-1", "Alex");
+            node.fund(alex, 2_000);
+            var placed = node.post("/api/v1/store/orders", "{\"playerName\":\"Alex\",\"lines\":[{\"package\":\"kit\"}],\"rail\":\"game\"}", "k");
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+            // No stream was open: the plugin asks on start-up.
+            List<String> ran = new CopyOnWriteArrayList<>();
+            var deliveries = server.store().deliveries("survival-1", d -> ran.add(d.kind() + ":" + d.command()));
+            assertThat(deliveries.catchUp()).isEqualTo(1);
+            assertThat(deliveries.catchUp()).isZero();
+            assertThat(ran).containsExactly("command:give Alex diamond_sword 1");
+            awaitDelivered(node, JSON.readTree(placed.body()).at("/order/id").asText());
         }
     }
 
@@ -128,6 +155,23 @@ class StoreApiTest {
     private static void join(TestNode node, UUID player, String server, String name) {
         var joined = node.put("/api/v1/players/" + player + "/session", "{\"server\":\"" + server + "\",\"name\":\"" + name + "\"}");
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+    }
+
+    /** Waits until every command delivery of the order is acknowledged. */
+    private static void awaitDelivered(TestNode node, String orderId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            JsonNode deliveries = JSON.readTree(node.get("/api/v1/store/orders/" + orderId).body()).get("deliveries");
+            boolean done = true;
+            for (JsonNode d : deliveries) {
+                done &= d.get("status").asText().equals("DELIVERED");
+            }
+            if (done && !deliveries.isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("order " + orderId + " was not delivered");
     }
 
     private static StreamEvent await(List<StreamEvent> received, String command) throws InterruptedException {
