@@ -121,11 +121,11 @@ public final class Catalog {
             if (d instanceof Deliverable.CurrencyGrant g && !g.currency().isEmpty() && !gameCurrencyExists.test(g.currency())) {
                 errors.add(new FieldError("deliverables[" + i + "].currency", "no game currency " + g.currency() + "; create it first"));
             }
-            if (d instanceof Deliverable.Command c && c.onExpiry() && pkg.durationDays() == null) {
-                errors.add(new FieldError("deliverables[" + i + "].onExpiry", "only a timed package (durationDays set) runs commands on expiry"));
+            if (d instanceof Deliverable.Command c && c.on() == Deliverable.Command.Trigger.EXPIRY && pkg.durationDays() == null) {
+                errors.add(new FieldError("deliverables[" + i + "].on", "only a timed package (durationDays set) runs commands on expiry"));
             }
         }
-        if (pkg.deliverables().stream().noneMatch(d -> !(d instanceof Deliverable.Command c) || !c.onExpiry())) {
+        if (pkg.deliverables().stream().noneMatch(d -> !(d instanceof Deliverable.Command c) || c.on() == Deliverable.Command.Trigger.PURCHASE)) {
             errors.add(new FieldError("deliverables", "a package must deliver something at purchase, not only on expiry"));
         }
         if (pkg.category() != null && ID.matcher(pkg.category()).matches()

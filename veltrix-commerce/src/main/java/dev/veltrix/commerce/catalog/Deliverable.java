@@ -17,9 +17,14 @@ public sealed interface Deliverable {
      * and {@code {quantity}} filled in.
      *
      * @param whenOnline wait until the player is online on that group (a kit) or run at once (a rank)
-     * @param onExpiry   run when a timed package runs out (removing the rank), not at purchase
+     * @param on         when it runs: at purchase, when a timed package runs out, or when the order is refunded or
+     *                   charged back (a refund also runs the expiry commands of a timed package: both take back)
      */
-    record Command(String group, String command, boolean whenOnline, boolean onExpiry) implements Deliverable {
+    record Command(String group, String command, boolean whenOnline, Trigger on) implements Deliverable {
+        public enum Trigger {
+            PURCHASE, EXPIRY, REFUND
+        }
+
         /** The command with the placeholders of this purchase filled in. */
         public String fill(String playerName, UUID player, UUID order, int quantity) {
             Matcher m = PLACEHOLDER.matcher(command);

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 
 /**
  * Deliverables as JSON, the same shape in the API and in the database:
- * {@code {"type":"command","group":"survival","command":"lp user {player} parent add vip","whenOnline":false,"onExpiry":false}},
+ * {@code {"type":"command","group":"survival","command":"lp user {player} parent add vip","whenOnline":false,"on":"purchase"}}
+ * ({@code on}: {@code purchase}, {@code expiry} or {@code refund}),
  * {@code {"type":"currency","currency":"coins","amount":500}}, {@code {"type":"claim_blocks","blocks":1000}}.
  * Reading collects every problem with its path instead of stopping at the first.
  */
@@ -20,7 +21,7 @@ public final class DeliverableCodec {
     public static final int COMMAND_LENGTH_MAX = 256;
     public static final int DELIVERABLES_MAX = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> COMMAND_FIELDS = Set.of("type", "group", "command", "whenOnline", "onExpiry");
+    private static final Set<String> COMMAND_FIELDS = Set.of("type", "group", "command", "whenOnline", "on");
 
     private DeliverableCodec() {
     }
@@ -69,8 +70,15 @@ public final class DeliverableCodec {
                                 + "; the placeholders are {player}, {uuid}, {order} and {quantity}"));
                     }
                 }
-                boolean onExpiry = node.path("onExpiry").asBoolean(false);
-                return new Deliverable.Command(group, command, node.path("whenOnline").asBoolean(!onExpiry), onExpiry);
+                Deliverable.Command.Trigger on = Deliverable.Command.Trigger.PURCHASE;
+                String trigger = node.path("on").asText("purchase");
+                try {
+                    on = Deliverable.Command.Trigger.valueOf(trigger.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(at + ".on", "\"purchase\", \"expiry\" or \"refund\", got \"" + trigger + "\""));
+                }
+                // Taking back (expiry, refund) needs no player online; giving a kit usually does.
+                return new Deliverable.Command(group, command, node.path("whenOnline").asBoolean(on == Deliverable.Command.Trigger.PURCHASE), on);
             }
             case "currency" -> {
                 String currency = node.path("currency").asText("");
@@ -103,7 +111,7 @@ public final class DeliverableCodec {
             ObjectNode node = array.addObject();
             switch (d) {
                 case Deliverable.Command c -> node.put("type", "command").put("group", c.group()).put("command", c.command())
-                        .put("whenOnline", c.whenOnline()).put("onExpiry", c.onExpiry());
+                        .put("whenOnline", c.whenOnline()).put("on", c.on().name().toLowerCase(java.util.Locale.ROOT));
                 case Deliverable.CurrencyGrant g -> node.put("type", "currency").put("currency", g.currency()).put("amount", g.amount());
                 case Deliverable.ClaimBlocks b -> node.put("type", "claim_blocks").put("blocks", b.blocks());
             }

@@ -15,14 +15,16 @@ public record Delivery(UUID id, UUID order, UUID player, String playerName, Kind
                        Instant doneAt, String doneBy) {
 
     public enum Kind {
-        COMMAND, EXPIRY, CURRENCY, BLOCKS;
+        COMMAND, EXPIRY, REVOKE, CURRENCY, BLOCKS;
 
         public boolean forGameServer() {
-            return this == COMMAND || this == EXPIRY;
+            return this == COMMAND || this == EXPIRY || this == REVOKE;
         }
     }
 
     public enum Status {
-        PENDING, DELIVERED, CANCELLED
+        PENDING, DELIVERED, CANCELLED,
+        /** A grant taken back when its order was refunded. */
+        REVERSED
     }
 }

@@ -101,11 +101,14 @@ public final class Fulfilment {
                 Instant due = now;
                 switch (d) {
                     case Deliverable.Command c -> {
-                        kind = c.onExpiry() ? Delivery.Kind.EXPIRY : Delivery.Kind.COMMAND;
+                        if (c.on() == Deliverable.Command.Trigger.REFUND) {
+                            continue; // written if the order is ever refunded
+                        }
+                        kind = c.on() == Deliverable.Command.Trigger.EXPIRY ? Delivery.Kind.EXPIRY : Delivery.Kind.COMMAND;
                         group = c.group();
                         text = c.fill(order.playerName(), order.player(), order.id(), line.quantity());
                         whenOnline = c.whenOnline();
-                        due = c.onExpiry() ? expiresAt : now;
+                        due = kind == Delivery.Kind.EXPIRY ? expiresAt : now;
                     }
                     case Deliverable.CurrencyGrant g -> {
                         kind = Delivery.Kind.CURRENCY;
@@ -129,6 +132,62 @@ public final class Fulfilment {
         payload.put("currency", order.currency());
         payload.put("total", order.total());
         Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "order.paid", order.id().toString(), now, "commerce", json(payload))));
+    }
+
+    /**
+     * Takes back a refunded order inside {@code tx}: what was not delivered yet is cancelled, and the package's
+     * refund commands (and a timed package's expiry commands) are written to run now. Returns the grants that
+     * were applied and must be reversed.
+     */
+    public List<Delivery> revoke(DSLContext tx, Order order) {
+        long now = clock.millis();
+        tx.update(DELIVERIES).set(STATUS, Delivery.Status.CANCELLED.name()).set(DONE, now).set(DONE_BY, "refund")
+                .where(ORDER.eq(order.id().toString()), STATUS.eq(Delivery.Status.PENDING.name())).execute();
+        var insert = tx.insertInto(DELIVERIES, ID, ORDER, PLAYER, PLAYER_NAME, KIND, GROUP, COMMAND, WHEN_ONLINE, DUE, STATUS, ATTEMPTS);
+        int count = 0;
+        for (OrderLine line : order.lines()) {
+            StorePackage pkg = Catalog.find(tx, line.packageId()).orElse(null);
+            for (Deliverable d : pkg == null ? List.<Deliverable>of() : pkg.deliverables()) {
+                if (d instanceof Deliverable.Command c && c.on() != Deliverable.Command.Trigger.PURCHASE) {
+                    insert = insert.values(UuidV7.next().toString(), order.id().toString(), order.player().toString(), order.playerName(),
+                            Delivery.Kind.REVOKE.name(), c.group(), c.fill(order.playerName(), order.player(), order.id(), line.quantity()),
+                            c.whenOnline() ? 1 : 0, now, Delivery.Status.PENDING.name(), 0);
+                    count++;
+                }
+            }
+        }
+        if (count > 0) {
+            insert.execute();
+        }
+        return tx.selectFrom(DELIVERIES).where(ORDER.eq(order.id().toString()), STATUS.eq(Delivery.Status.DELIVERED.name()),
+                KIND.in(Delivery.Kind.CURRENCY.name(), Delivery.Kind.BLOCKS.name())).fetch(Fulfilment::read);
+    }
+
+    /** Takes back one applied grant, once: the game currency through the ledger, claim blocks from the allowance. */
+    public void reverse(Delivery grant) {
+        if (grant.kind() == Delivery.Kind.CURRENCY) {
+            String[] parts = grant.command().split(" ");
+            TransferRequest back = new TransferRequest(AccountId.player(grant.player()), STORE, parts[0], Long.parseLong(parts[1]),
+                    "store-refund", Map.of("order", grant.order().toString(), "delivery", grant.id().toString()));
+            ledger.post("store:reverse:" + grant.id(), List.of(back), (SqlEffect) (tx, posted) -> markReversed(tx, grant));
+        } else if (grant.kind() == Delivery.Kind.BLOCKS) {
+            database.inTransaction(tx -> {
+                if (markReversed(tx, grant)) {
+                    blocks.grant(tx, grant.player(), -Long.parseLong(grant.command()));
+                }
+                return null;
+            });
+        }
+    }
+
+    private boolean markReversed(DSLContext tx, Delivery d) {
+        int updated = tx.update(DELIVERIES).set(STATUS, Delivery.Status.REVERSED.name())
+                .where(ID.eq(d.id().toString()), STATUS.eq(Delivery.Status.DELIVERED.name())).execute();
+        if (updated == 1) {
+            Timeline.append(tx, d.order(), clock.instant(), "reversed", d.kind().name().toLowerCase(java.util.Locale.ROOT) + " \""
+                    + d.command() + "\" taken back");
+        }
+        return updated == 1;
     }
 
     /** Sends or applies whatever of the order is due now; called right after the settling transaction commits. */
@@ -163,7 +222,7 @@ public final class Fulfilment {
         }
         try {
             switch (d.kind()) {
-                case COMMAND, EXPIRY -> announce(d);
+                case COMMAND, EXPIRY, REVOKE -> announce(d);
                 case CURRENCY -> grantCurrency(d);
                 case BLOCKS -> grantBlocks(d);
             }

@@ -53,7 +53,12 @@ public final class Checkout {
         } catch (RuntimeException e) {
             orders.move(id, java.util.Set.of(OrderStatus.PENDING), OrderStatus.CANCELLED, "cancelled",
                     "no invoice could be opened: " + e.getMessage());
-            throw e;
+            if (e instanceof dev.veltrix.core.error.VeltrixException) {
+                throw e;
+            }
+            // A rate source, chain node or processor that is down: the buyer may simply try again.
+            throw new dev.veltrix.core.error.OverloadedException("the payment rail is unavailable right now (" + e.getMessage()
+                    + "); nothing was charged, try again in a minute", 60);
         }
         return orders.order(id);
     }

@@ -298,6 +298,12 @@ public final class Orders {
         return Optional.of(paid);
     }
 
+    /** Marks a paid order refunded inside {@code tx}; false when it was not paid (refunded already, say). */
+    public boolean markRefunded(DSLContext tx, UUID id) {
+        return tx.update(ORDERS).set(STATUS, OrderStatus.REFUNDED.name())
+                .where(ID.eq(id.toString()), STATUS.eq(OrderStatus.PAID.name())).execute() == 1;
+    }
+
     /** Settles in a transaction of its own. */
     public Optional<Order> settle(UUID id, String why) {
         return database.inTransaction(tx -> settle(tx, id, why));

@@ -11,6 +11,8 @@ public enum Rail {
     ETH,
     /** USDC (ERC-20 on Ethereum) to the operator's own wallet. */
     USDC,
+    /** Through NOWPayments, the hosted processor: the buyer pays on their page, their signed callbacks settle it. */
+    NOWPAYMENTS,
     /** From the player's game-currency balance, through the ledger. */
     GAME,
     /** Entirely by gift card. */

@@ -220,13 +220,43 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aRefundTakesBackWhatWasGrantedOnceRunsTheRevokeCommandsAndPaysThePlayerBack(SqlKind kind) {
+        try (StoreFixture store = new StoreFixture(kind)) {
+            store.vip("coins", 1_000, null);
+            UUID alex = store.player("Alex", 3_000);
+            Order order = store.checkout.place(new PlaceOrder("Alex", List.of(new PlaceOrder.Line("vip", 1)), null, null, Rail.GAME), "r1");
+            assertThat(store.ledger.balance(AccountId.player(alex), "coins")).isEqualTo(2_100);
+            assertThatThrownBy(() -> store.refunds.refund(UUID.randomUUID(), "x")).isInstanceOf(dev.veltrix.core.error.NotFoundException.class);
+
+            Order refunded = store.refunds.refund(order.id(), "chargeback");
+            assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+            // the 100 coins granted are taken back and the 1,000 paid are paid back
+            assertThat(store.ledger.balance(AccountId.player(alex), "coins")).isEqualTo(3_000);
+            assertThat(store.blocksGranted).containsExactly(alex + ":500", alex + ":-500");
+            List<Delivery> deliveries = store.fulfilment.ofOrder(order.id());
+            assertThat(deliveries).filteredOn(d -> d.kind() == Delivery.Kind.EXPIRY).extracting(Delivery::status)
+                    .containsExactly(Delivery.Status.CANCELLED);
+            assertThat(deliveries).filteredOn(d -> d.kind() == Delivery.Kind.REVOKE).extracting(Delivery::command)
+                    .containsExactlyInAnyOrder("lp user " + alex + " parent remove vip", "eco take Alex 100");
+            assertThat(deliveries).filteredOn(d -> d.kind() == Delivery.Kind.REVOKE).allSatisfy(d -> assertThat(d.target()).isEqualTo("lobby-1"));
+
+            store.refunds.refund(order.id(), "the same chargeback, reported again");
+            assertThat(store.ledger.balance(AccountId.player(alex), "coins")).isEqualTo(3_000);
+            assertThat(store.fulfilment.ofOrder(order.id())).hasSize(deliveries.size());
+            assertThat(store.orders.timeline(order.id())).extracting(TimelineEntry::kind).containsOnlyOnce("refunded");
+            assertThat(store.ledger.verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void badPackagesAndBasketsAreRefusedWithEveryProblemAndNothingWritten(SqlKind kind) {
         try (StoreFixture store = new StoreFixture(kind)) {
             StorePackage bad = new StorePackage("Bad Id", "nope", "", "x", "XYZ", 0, -1, 0, null,
-                    List.of(new Deliverable.Command("*", "say {name}", false, true), new Deliverable.CurrencyGrant("gems", 5)), true);
+                    List.of(new Deliverable.Command("*", "say {name}", false, Deliverable.Command.Trigger.EXPIRY), new Deliverable.CurrencyGrant("gems", 5)), true);
             assertThatThrownBy(() -> store.catalog.putPackage(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                     assertThat(e.errors()).extracting(f -> f.field()).contains("id", "name", "currency", "price", "stock",
-                            "perPlayerLimit", "deliverables[1].currency", "deliverables[0].onExpiry", "category"));
+                            "perPlayerLimit", "deliverables[1].currency", "deliverables[0].on", "category"));
             assertThat(store.catalog.packages(false)).isEmpty();
 
             store.vip("USD", 500, null);

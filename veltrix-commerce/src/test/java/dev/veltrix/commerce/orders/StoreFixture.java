@@ -40,7 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The whole store on one database: catalog, orders, fulfilment, a Bitcoin rail whose chain is a script the
  * test writes (what a watcher would report), and players known by name, some online on server {@code lobby-1}.
  */
-final class StoreFixture implements AutoCloseable {
+public final class StoreFixture implements AutoCloseable {
     static final WalletKey WALLET = WalletKey.parse(Chain.BITCOIN,
             "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs", "0/*");
     final TestDatabases.IsolatedDatabase db;
@@ -51,6 +51,10 @@ final class StoreFixture implements AutoCloseable {
     final Fulfilment fulfilment;
     final Invoices invoices;
     final Checkout checkout;
+    final dev.veltrix.commerce.fulfilment.Refunds refunds;
+    final dev.veltrix.commerce.hosted.LocalNowPayments processor;
+    final dev.veltrix.commerce.hosted.NowPayments hosted;
+    static final String IPN_SECRET = "ipn-secret-for-tests";
     final Map<String, UUID> names = new ConcurrentHashMap<>();
     final Map<UUID, String> spelled = new ConcurrentHashMap<>();
     final Map<UUID, String> online = new ConcurrentHashMap<>();
@@ -86,7 +90,21 @@ final class StoreFixture implements AutoCloseable {
         invoices = new Invoices(db.database(), clock, orders, fulfilment, new AddressBook(db.database(), clock),
                 new Quotes(new FixedRates(Map.of("BTC/USD", new BigDecimal("50000"))), clock, Duration.ofMinutes(15)),
                 Map.of(Rail.BTC, btc));
-        checkout = new Checkout(orders, fulfilment, ledger, invoices::open);
+        refunds = new dev.veltrix.commerce.fulfilment.Refunds(db.database(), clock, orders, fulfilment, ledger);
+        try {
+            processor = new dev.veltrix.commerce.hosted.LocalNowPayments();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        hosted = new dev.veltrix.commerce.hosted.NowPayments(db.database(), clock, orders, fulfilment, refunds, processor.url(),
+                dev.veltrix.commerce.hosted.LocalNowPayments.API_KEY, IPN_SECRET, java.net.URI.create("https://store.example.net"));
+        checkout = new Checkout(orders, fulfilment, ledger, order -> {
+            if (order.rail() == Rail.NOWPAYMENTS) {
+                hosted.open(order);
+            } else {
+                invoices.open(order);
+            }
+        });
         catalog.putCategory(new Category("ranks", "Ranks", 1));
     }
 
@@ -103,9 +121,10 @@ final class StoreFixture implements AutoCloseable {
 
     StorePackage vip(String currency, long price, Integer stock) {
         return catalog.putPackage(new StorePackage("vip", "ranks", "VIP", "The VIP rank", currency, price, stock, null, 30,
-                List.of(new Deliverable.Command("*", "lp user {player} parent add vip", false, false),
-                        new Deliverable.Command("survival", "give {player} diamond {quantity}", true, false),
-                        new Deliverable.Command("*", "lp user {uuid} parent remove vip", false, true),
+                List.of(new Deliverable.Command("*", "lp user {player} parent add vip", false, Deliverable.Command.Trigger.PURCHASE),
+                        new Deliverable.Command("survival", "give {player} diamond {quantity}", true, Deliverable.Command.Trigger.PURCHASE),
+                        new Deliverable.Command("*", "lp user {uuid} parent remove vip", false, Deliverable.Command.Trigger.EXPIRY),
+                        new Deliverable.Command("*", "eco take {player} 100", false, Deliverable.Command.Trigger.REFUND),
                         new Deliverable.CurrencyGrant("coins", 100),
                         new Deliverable.ClaimBlocks(500)),
                 true));
@@ -113,6 +132,7 @@ final class StoreFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        processor.close();
         ledger.close();
         db.close();
     }
