@@ -263,7 +263,21 @@ public final class Settings {
                 java.time.Duration.ofMinutes(value(raw, StoreSettings.MONITOR_WINDOW)), value(raw, StoreSettings.TOLERANCE),
                 value(raw, StoreSettings.BITCOIN_KEY), value(raw, StoreSettings.ESPLORA), value(raw, StoreSettings.BITCOIN_CONFIRMATIONS),
                 value(raw, StoreSettings.FIXED_RATES), value(raw, StoreSettings.PRICE_API),
-                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw));
+                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw), hosted(raw));
+    }
+
+    private static StoreSettings.Hosted hosted(Map<String, ConfigLoader.Raw> raw) {
+        String key = value(raw, StoreSettings.NOWPAYMENTS_KEY);
+        if (key.isEmpty()) {
+            return null;
+        }
+        String secret = value(raw, StoreSettings.NOWPAYMENTS_SECRET);
+        java.net.URI publicUrl = value(raw, StoreSettings.PUBLIC_URL);
+        if (secret.isEmpty() || publicUrl == null) {
+            throw new ConfigException("the NOWPayments rail needs " + StoreSettings.NOWPAYMENTS_SECRET.key() + " (callbacks are checked with it) and "
+                    + StoreSettings.PUBLIC_URL.key() + " (where NOWPayments sends them)");
+        }
+        return new StoreSettings.Hosted(value(raw, StoreSettings.NOWPAYMENTS_API), key, secret, publicUrl);
     }
 
     private static StoreSettings.Ethereum ethereum(Map<String, ConfigLoader.Raw> raw) {

@@ -18,10 +18,15 @@ import java.util.Map;
  * @param bitcoinKey null while the operator has given none (then the store takes no Bitcoin)
  * @param priceApi   a CoinGecko-style price API, or null to use {@code fixedRates}
  * @param ethereum   the Ethereum rails (ether and USDC), or null while no key or node is given
+ * @param hosted     the NOWPayments rail, or null while no API key is given
  */
 public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecimal tolerancePercent, WalletKey bitcoinKey,
                             URI esplora, int bitcoinConfirmations, Map<String, BigDecimal> fixedRates, URI priceApi,
-                            Duration watchInterval, Ethereum ethereum) {
+                            Duration watchInterval, Ethereum ethereum, Hosted hosted) {
+
+    /** NOWPayments: their API, the operator's key and IPN secret, and where buyers reach this store. */
+    public record Hosted(URI api, String apiKey, String ipnSecret, URI publicUrl) {
+    }
 
     /** The operator's Ethereum wallet and the node that watches it. */
     public record Ethereum(WalletKey key, URI rpc, long chainId, int confirmations, String usdcContract, long tokenLookbackBlocks) {
@@ -71,7 +76,7 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
     /** The defaults: no wallet keys, so the store takes game currency and gift cards only. */
     public static StoreSettings defaults() {
         return new StoreSettings(Duration.ofMinutes(15), Duration.ofMinutes(1_440), BigDecimal.ZERO, null,
-                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null);
+                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null, null);
     }
 
     public static final Setting<WalletKey> ETHEREUM_KEY = new Setting<>("store.ethereum.account-key", "", text -> {
@@ -100,7 +105,36 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
     public static final Setting<Integer> TOKEN_LOOKBACK = Setting.integer("store.ethereum.token-lookback-blocks", 10_000, 100, 1_000_000,
             "how many recent blocks the USDC watcher reads transfer logs from (cover the monitoring window)");
 
+    public static final Setting<URI> PUBLIC_URL = new Setting<>("store.public-url", "", Settings::httpUrl, "an http(s) URL, or empty",
+            "where buyers reach this store (https://store.example.net): the hosted processor's callback and return addresses");
+    public static final Setting<String> NOWPAYMENTS_KEY = Setting.text("store.nowpayments.api-key", "", "text, or empty",
+            "the NOWPayments API key; empty takes no payments through NOWPayments", s -> s);
+    public static final Setting<String> NOWPAYMENTS_SECRET = Setting.text("store.nowpayments.ipn-secret", "", "text, or empty",
+            "the IPN secret NOWPayments signs its callbacks with", s -> s);
+    public static final Setting<URI> NOWPAYMENTS_API = new Setting<>("store.nowpayments.api-url", "https://api.nowpayments.io",
+            Settings::httpUrl, "an http(s) URL", "NOWPayments' API (their sandbox is https://api-sandbox.nowpayments.io)");
+
+    public StoreSettings withBitcoin(WalletKey key, URI esploraUrl, int confirmations) {
+        return new StoreSettings(payWindow, monitorWindow, tolerancePercent, key, esploraUrl, confirmations, fixedRates, priceApi,
+                watchInterval, ethereum, hosted);
+    }
+
+    public StoreSettings withEthereum(Ethereum rails) {
+        return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
+                priceApi, watchInterval, rails, hosted);
+    }
+
+    public StoreSettings withHosted(Hosted rail) {
+        return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
+                priceApi, watchInterval, ethereum, rail);
+    }
+
+    public StoreSettings withRates(Map<String, BigDecimal> rates, Duration checkEvery) {
+        return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, rates,
+                priceApi, checkEvery, ethereum, hosted);
+    }
+
     public static final List<Setting<?>> ALL = List.of(PAY_WINDOW, MONITOR_WINDOW, TOLERANCE, BITCOIN_KEY, ESPLORA,
             BITCOIN_CONFIRMATIONS, FIXED_RATES, PRICE_API, WATCH_INTERVAL, ETHEREUM_KEY, ETHEREUM_RPC, ETHEREUM_CHAIN_ID,
-            ETHEREUM_CONFIRMATIONS, USDC_CONTRACT, TOKEN_LOOKBACK);
+            ETHEREUM_CONFIRMATIONS, USDC_CONTRACT, TOKEN_LOOKBACK, PUBLIC_URL, NOWPAYMENTS_KEY, NOWPAYMENTS_SECRET, NOWPAYMENTS_API);
 }

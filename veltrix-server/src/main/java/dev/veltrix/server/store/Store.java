@@ -15,6 +15,8 @@ import dev.veltrix.commerce.crypto.PriceApiRates;
 import dev.veltrix.commerce.crypto.Quotes;
 import dev.veltrix.commerce.crypto.RateSource;
 import dev.veltrix.commerce.fulfilment.Fulfilment;
+import dev.veltrix.commerce.fulfilment.Refunds;
+import dev.veltrix.commerce.hosted.NowPayments;
 import dev.veltrix.commerce.orders.Checkout;
 import dev.veltrix.commerce.orders.Orders;
 import dev.veltrix.commerce.orders.Rail;
@@ -41,6 +43,9 @@ public final class Store implements AutoCloseable {
     public final Fulfilment fulfilment;
     public final Invoices invoices;
     public final Checkout checkout;
+    public final Refunds refunds;
+    /** The hosted rail, or null when not configured. */
+    public final NowPayments hosted;
     private final LeasedTask watch;
     private final LeasedTask sweep;
 
@@ -72,10 +77,34 @@ public final class Store implements AutoCloseable {
         RateSource rates = settings.priceApi() != null ? new PriceApiRates(settings.priceApi(), clock) : new FixedRates(settings.fixedRates());
         invoices = new Invoices(database, clock, orders, fulfilment, new AddressBook(database, clock),
                 new Quotes(rates, clock, settings.payWindow()), rails);
-        checkout = new Checkout(orders, fulfilment, ledger, invoices::open);
+        refunds = new Refunds(database, clock, orders, fulfilment, ledger);
+        StoreSettings.Hosted h = settings.hosted();
+        hosted = h == null ? null : new NowPayments(database, clock, orders, fulfilment, refunds, h.api(), h.apiKey(), h.ipnSecret(), h.publicUrl());
+        checkout = new Checkout(orders, fulfilment, ledger, this::openPayment);
         network.onJoin(fulfilment::playerJoined);
         watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), invoices::monitor);
         sweep = new LeasedTask(leases, "store-deliveries", nodeId, Duration.ofSeconds(5), () -> fulfilment.sweep(500));
+    }
+
+    /** Opens the payment of a freshly placed order on its rail. */
+    private void openPayment(dev.veltrix.commerce.orders.Order order) {
+        if (order.rail() != Rail.NOWPAYMENTS) {
+            invoices.open(order);
+        } else if (hosted == null) {
+            throw new dev.veltrix.core.error.RejectedException("rail-unavailable", "this store takes no payments through NOWPayments");
+        } else {
+            hosted.open(order);
+        }
+    }
+
+    /** The rails a buyer may choose on the storefront, in the order shown. */
+    public java.util.List<Rail> webRails() {
+        java.util.List<Rail> rails = new java.util.ArrayList<>(invoices.rails().stream().sorted().toList());
+        if (hosted != null) {
+            rails.add(Rail.NOWPAYMENTS);
+        }
+        rails.add(Rail.GIFT_CARD);
+        return rails;
     }
 
     @Override

@@ -53,6 +53,13 @@ public final class StorePages {
         routes.get("/store/orders/{id}", ctx -> order(ctx, "store/order.jte", false));
         routes.get("/store/orders/{id}/status", ctx -> order(ctx, "store/status.jte", true));
         routes.get("/store/orders/{id}/qr.png", this::qr);
+        // NOWPayments' callbacks: no session, no key; the signature over the exact body is the authentication.
+        routes.post("/store/ipn/nowpayments", ctx -> {
+            if (store.hosted == null) {
+                throw new io.javalin.http.NotFoundResponse("this store takes no payments through NOWPayments");
+            }
+            ctx.json(java.util.Map.of("result", store.hosted.callback(ctx.bodyAsBytes(), ctx.header("x-nowpayments-sig"))));
+        });
     }
 
     /** A package on a shelf with the price it sells at now (after a running sale). */
@@ -138,8 +145,7 @@ public final class StorePages {
             error = error != null ? error : "the basket holds packages priced in different currencies; remove some to check out";
             items.forEach(i -> lines.add(new Line(i.pkg().id(), i.pkg().name(), i.quantity(), Money.of(i.pkg().price(), i.pkg().currency()), "")));
         }
-        List<String> rails = new ArrayList<>(store.invoices.rails().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList());
-        rails.add("gift_card");
+        List<String> rails = store.webRails().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList();
         web.render(ctx, "store/basket.jte", params("lines", lines, "total", total, "rails", rails, "error", error,
                 "form", form, "csrf", web.formToken(ctx)));
     }
@@ -189,6 +195,7 @@ public final class StorePages {
         Order order = findOrder(ctx);
         Invoice invoice = order.rail().crypto() ? invoiceOf(order) : null;
         web.render(ctx, template, params("order", order, "invoice", invoice,
+                "hosted", store.hosted == null ? null : store.hosted.payment(order.id()).orElse(null),
                 "total", Money.of(order.total(), order.currency()),
                 "due", invoice == null ? null : Money.of(invoice.remainder(), invoice.asset()),
                 "deliveries", store.fulfilment.ofOrder(order.id()).size(), "fragment", fragment));

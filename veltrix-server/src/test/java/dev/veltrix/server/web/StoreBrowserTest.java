@@ -37,9 +37,8 @@ class StoreBrowserTest {
     static void start() throws Exception {
         browser = Browser.start();
         chain = new LocalEsplora();
-        StoreSettings defaults = StoreSettings.defaults();
-        node = TestNode.start(new StoreSettings(defaults.payWindow(), defaults.monitorWindow(), BigDecimal.ZERO, WALLET, chain.url(), 2,
-                Map.of("BTC/USD", new BigDecimal("50000")), null, Duration.ofSeconds(1), null));
+        node = TestNode.start(StoreSettings.defaults().withBitcoin(WALLET, chain.url(), 2)
+                .withRates(Map.of("BTC/USD", new BigDecimal("50000")), Duration.ofSeconds(1)));
         node.createCoins();
         put("/api/v1/store/categories/ranks", "{\"name\":\"Ranks\",\"position\":1}");
         put("/api/v1/store/packages/vip", "{\"category\":\"ranks\",\"name\":\"VIP\",\"description\":\"Colours in chat and a daily kit\","

@@ -37,11 +37,9 @@ class WalletCheckoutBrowserTest {
     static void start() throws Exception {
         browser = Browser.start();
         chain = Ganache.start();
-        StoreSettings defaults = StoreSettings.defaults();
         WalletKey wallet = WalletKey.parse(Chain.ETHEREUM, TestWallets.ethereumXpub(), "0/*");
-        node = TestNode.start(new StoreSettings(defaults.payWindow(), defaults.monitorWindow(), BigDecimal.ZERO, null, null, 2,
-                Map.of("ETH/USD", new BigDecimal("2000")), null, Duration.ofSeconds(1),
-                new StoreSettings.Ethereum(wallet, chain.url, Ganache.CHAIN_ID, 2, "", 1_000)));
+        node = TestNode.start(StoreSettings.defaults().withRates(Map.of("ETH/USD", new BigDecimal("2000")), Duration.ofSeconds(1))
+                .withEthereum(new StoreSettings.Ethereum(wallet, chain.url, Ganache.CHAIN_ID, 2, "", 1_000)));
         node.createCoins();
         assertThat(node.put("/api/v1/store/categories/ranks", "{\"name\":\"Ranks\"}").statusCode()).isEqualTo(200);
         assertThat(node.put("/api/v1/store/packages/mvp", "{\"category\":\"ranks\",\"name\":\"MVP\",\"currency\":\"USD\",\"price\":1000,"

@@ -15,6 +15,7 @@ import dev.veltrix.server.http.ApiRoutes;
 import dev.veltrix.server.http.RequestBodies;
 import dev.veltrix.server.store.Store;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +67,13 @@ public final class StoreApi {
             }
             ctx.json(view(store.orders.order(id)));
         });
+        api.post("/store/orders/{id}/refund", Scope.STORE_ADMIN, ctx -> {
+            UUID id = Params.uuid("id", ctx.pathParam("id"));
+            String why = reason(ctx.bodyAsBytes().length == 0 ? null : RequestBodies.read(ctx, json, JsonNode.class));
+            ctx.json(view(store.refunds.refund(id, "refunded by an operator: " + why)));
+        });
+        api.get("/store/callbacks", Scope.STORE_ADMIN, ctx -> ctx.json(Map.of("items",
+                store.hosted == null ? List.of() : store.hosted.callbacks(Params.limit(ctx, 50, 500)))));
         api.get("/store/deliveries", Scope.STORE, ctx -> {
             String server = ctx.queryParam("server");
             if (server == null || server.isBlank()) {
@@ -117,6 +125,9 @@ public final class StoreApi {
     Map<String, Object> view(Order order) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("order", order);
+        if (order.rail() == dev.veltrix.commerce.orders.Rail.NOWPAYMENTS && store.hosted != null) {
+            view.put("hosted", store.hosted.payment(order.id()).orElse(null));
+        }
         if (order.rail().crypto()) {
             try {
                 view.put("invoice", store.invoices.invoice(order.id()));

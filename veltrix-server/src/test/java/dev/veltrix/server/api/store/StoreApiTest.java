@@ -132,7 +132,7 @@ class StoreApiTest {
             assertThat(broke.body()).contains("holds less than 500 coins");
             var badRail = node.post("/api/v1/store/orders", "{\"playerName\":\"Sam\",\"lines\":[{\"package\":\"kit\"}],\"rail\":\"paypal\"}", null);
             assertThat(badRail.statusCode()).isEqualTo(400);
-            assertThat(badRail.body()).contains("btc, eth, usdc, game, gift_card");
+            assertThat(badRail.body()).contains("btc, eth, usdc, nowpayments, game, gift_card");
             assertThat(JSON.readTree(node.get("/api/v1/store/orders").body()).get("items")).isEmpty();
         }
     }
