@@ -158,7 +158,7 @@ public final class VeltrixNode implements AutoCloseable {
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
-        store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId());
+        store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId(), bus);
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);

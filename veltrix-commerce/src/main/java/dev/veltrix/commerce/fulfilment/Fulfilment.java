@@ -126,12 +126,6 @@ public final class Fulfilment {
         }
         insert.execute();
         Timeline.append(tx, order.id(), now, "deliveries", count + " deliveries created");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("order", order.id().toString());
-        payload.put("player", order.player().toString());
-        payload.put("currency", order.currency());
-        payload.put("total", order.total());
-        Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "order.paid", order.id().toString(), now, "commerce", json(payload))));
     }
 
     /**

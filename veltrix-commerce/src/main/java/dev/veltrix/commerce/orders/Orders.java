@@ -292,6 +292,7 @@ public final class Orders {
         }
         Timeline.append(tx, id, clock.instant(), "settled", why);
         Order paid = find(tx, id).orElseThrow();
+        OrderEvents.append(tx, paid, clock.instant());
         for (SettleListener listener : settled) {
             listener.settled(tx, paid);
         }
@@ -300,8 +301,12 @@ public final class Orders {
 
     /** Marks a paid order refunded inside {@code tx}; false when it was not paid (refunded already, say). */
     public boolean markRefunded(DSLContext tx, UUID id) {
-        return tx.update(ORDERS).set(STATUS, OrderStatus.REFUNDED.name())
+        boolean refunded = tx.update(ORDERS).set(STATUS, OrderStatus.REFUNDED.name())
                 .where(ID.eq(id.toString()), STATUS.eq(OrderStatus.PAID.name())).execute() == 1;
+        if (refunded) {
+            OrderEvents.append(tx, find(tx, id).orElseThrow(), clock.instant());
+        }
+        return refunded;
     }
 
     /** Settles in a transaction of its own. */
@@ -320,6 +325,7 @@ public final class Orders {
                 return false;
             }
             tx.update(ORDERS).set(STATUS, to.name()).where(ID.eq(id.toString()), STATUS.eq(order.status().name())).execute();
+            OrderEvents.append(tx, find(tx, id).orElseThrow(), clock.instant());
             boolean closesUnpaid = (to == OrderStatus.EXPIRED || to == OrderStatus.CANCELLED) && order.status() == OrderStatus.PENDING;
             if (closesUnpaid) {
                 release(tx, order);

@@ -43,15 +43,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class StoreFixture implements AutoCloseable {
     static final WalletKey WALLET = WalletKey.parse(Chain.BITCOIN,
             "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs", "0/*");
-    final TestDatabases.IsolatedDatabase db;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    public final TestDatabases.IsolatedDatabase db;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     final LedgerService ledger;
     final Catalog catalog;
-    final Orders orders;
+    public final Orders orders;
     final Fulfilment fulfilment;
     final Invoices invoices;
-    final Checkout checkout;
-    final dev.veltrix.commerce.fulfilment.Refunds refunds;
+    public final Checkout checkout;
+    public final dev.veltrix.commerce.fulfilment.Refunds refunds;
     final dev.veltrix.commerce.hosted.LocalNowPayments processor;
     final dev.veltrix.commerce.hosted.NowPayments hosted;
     static final String IPN_SECRET = "ipn-secret-for-tests";
@@ -61,7 +61,7 @@ public final class StoreFixture implements AutoCloseable {
     final Map<String, List<ObservedPayment>> chain = new ConcurrentHashMap<>();
     final List<String> blocksGranted = new CopyOnWriteArrayList<>();
 
-    StoreFixture(SqlKind kind) {
+    public StoreFixture(SqlKind kind) {
         db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, AddressBook.SCHEMA));
         ledger = new LedgerService(new JooqLedgerStore(db.database(), clock, new ObjectMapper()), LedgerSettings.DEFAULTS, LedgerObserver.NONE);
         ledger.createCurrency(new Currency("coins", "Coins", 0));
@@ -109,7 +109,7 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     /** A player who has joined the network under {@code name}, with {@code coins} in their balance. */
-    UUID player(String name, long coins) {
+    public UUID player(String name, long coins) {
         UUID id = UUID.randomUUID();
         names.put(name.toLowerCase(java.util.Locale.ROOT), id);
         spelled.put(id, name);
@@ -119,7 +119,7 @@ public final class StoreFixture implements AutoCloseable {
         return id;
     }
 
-    StorePackage vip(String currency, long price, Integer stock) {
+    public StorePackage vip(String currency, long price, Integer stock) {
         return catalog.putPackage(new StorePackage("vip", "ranks", "VIP", "The VIP rank", currency, price, stock, null, 30,
                 List.of(new Deliverable.Command("*", "lp user {player} parent add vip", false, Deliverable.Command.Trigger.PURCHASE),
                         new Deliverable.Command("survival", "give {player} diamond {quantity}", true, Deliverable.Command.Trigger.PURCHASE),

@@ -263,7 +263,17 @@ public final class Settings {
                 java.time.Duration.ofMinutes(value(raw, StoreSettings.MONITOR_WINDOW)), value(raw, StoreSettings.TOLERANCE),
                 value(raw, StoreSettings.BITCOIN_KEY), value(raw, StoreSettings.ESPLORA), value(raw, StoreSettings.BITCOIN_CONFIRMATIONS),
                 value(raw, StoreSettings.FIXED_RATES), value(raw, StoreSettings.PRICE_API),
-                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw), hosted(raw));
+                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw), hosted(raw), webhooks(raw));
+    }
+
+    private static StoreSettings.Webhooks webhooks(Map<String, ConfigLoader.Raw> raw) {
+        List<java.net.URI> urls = value(raw, StoreSettings.WEBHOOK_URLS);
+        String secret = value(raw, StoreSettings.WEBHOOK_SECRET);
+        if (!urls.isEmpty() && secret.isEmpty()) {
+            throw new ConfigException(StoreSettings.WEBHOOK_URLS.key() + " needs " + StoreSettings.WEBHOOK_SECRET.key()
+                    + ": receivers check the signature made with it");
+        }
+        return new StoreSettings.Webhooks(urls, secret);
     }
 
     private static StoreSettings.Hosted hosted(Map<String, ConfigLoader.Raw> raw) {

@@ -19,10 +19,16 @@ import java.util.Map;
  * @param priceApi   a CoinGecko-style price API, or null to use {@code fixedRates}
  * @param ethereum   the Ethereum rails (ether and USDC), or null while no key or node is given
  * @param hosted     the NOWPayments rail, or null while no API key is given
+ * @param webhooks   endpoints order events are posted to, and the secret they are signed with
  */
 public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecimal tolerancePercent, WalletKey bitcoinKey,
                             URI esplora, int bitcoinConfirmations, Map<String, BigDecimal> fixedRates, URI priceApi,
-                            Duration watchInterval, Ethereum ethereum, Hosted hosted) {
+                            Duration watchInterval, Ethereum ethereum, Hosted hosted, Webhooks webhooks) {
+
+    /** Outgoing webhooks of order events. */
+    public record Webhooks(List<URI> endpoints, String secret) {
+        public static final Webhooks NONE = new Webhooks(List.of(), "");
+    }
 
     /** NOWPayments: their API, the operator's key and IPN secret, and where buyers reach this store. */
     public record Hosted(URI api, String apiKey, String ipnSecret, URI publicUrl) {
@@ -76,7 +82,7 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
     /** The defaults: no wallet keys, so the store takes game currency and gift cards only. */
     public static StoreSettings defaults() {
         return new StoreSettings(Duration.ofMinutes(15), Duration.ofMinutes(1_440), BigDecimal.ZERO, null,
-                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null, null);
+                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null, null, Webhooks.NONE);
     }
 
     public static final Setting<WalletKey> ETHEREUM_KEY = new Setting<>("store.ethereum.account-key", "", text -> {
@@ -116,25 +122,42 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
 
     public StoreSettings withBitcoin(WalletKey key, URI esploraUrl, int confirmations) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, key, esploraUrl, confirmations, fixedRates, priceApi,
-                watchInterval, ethereum, hosted);
+                watchInterval, ethereum, hosted, webhooks);
     }
 
     public StoreSettings withEthereum(Ethereum rails) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
-                priceApi, watchInterval, rails, hosted);
+                priceApi, watchInterval, rails, hosted, webhooks);
     }
 
     public StoreSettings withHosted(Hosted rail) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
-                priceApi, watchInterval, ethereum, rail);
+                priceApi, watchInterval, ethereum, rail, webhooks);
+    }
+
+    public StoreSettings withWebhooks(Webhooks hooks) {
+        return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
+                priceApi, watchInterval, ethereum, hosted, hooks);
     }
 
     public StoreSettings withRates(Map<String, BigDecimal> rates, Duration checkEvery) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, rates,
-                priceApi, checkEvery, ethereum, hosted);
+                priceApi, checkEvery, ethereum, hosted, webhooks);
     }
+
+    public static final Setting<List<URI>> WEBHOOK_URLS = new Setting<>("store.webhook-urls", "", text -> text.isBlank() ? List.of()
+            : java.util.Arrays.stream(text.split(",")).map(String::strip).map(Settings::httpUrl).toList(),
+            "http(s) URLs separated by commas, or empty", "endpoints every order event (paid, expired, review, cancelled, refunded) is posted to");
+    public static final Setting<String> WEBHOOK_SECRET = Setting.text("store.webhook-secret", "", "text of 16 characters or more, or empty",
+            "the secret outgoing webhooks are signed with (Veltrix-Signature: HMAC-SHA256 over the timestamp and body)", s -> {
+                if (!s.isEmpty() && s.length() < 16) {
+                    throw new IllegalArgumentException("too short to be a secret");
+                }
+                return s;
+            });
 
     public static final List<Setting<?>> ALL = List.of(PAY_WINDOW, MONITOR_WINDOW, TOLERANCE, BITCOIN_KEY, ESPLORA,
             BITCOIN_CONFIRMATIONS, FIXED_RATES, PRICE_API, WATCH_INTERVAL, ETHEREUM_KEY, ETHEREUM_RPC, ETHEREUM_CHAIN_ID,
-            ETHEREUM_CONFIRMATIONS, USDC_CONTRACT, TOKEN_LOOKBACK, PUBLIC_URL, NOWPAYMENTS_KEY, NOWPAYMENTS_SECRET, NOWPAYMENTS_API);
+            ETHEREUM_CONFIRMATIONS, USDC_CONTRACT, TOKEN_LOOKBACK, PUBLIC_URL, NOWPAYMENTS_KEY, NOWPAYMENTS_SECRET, NOWPAYMENTS_API,
+            WEBHOOK_URLS, WEBHOOK_SECRET);
 }

@@ -17,6 +17,8 @@ import dev.veltrix.commerce.crypto.RateSource;
 import dev.veltrix.commerce.fulfilment.Fulfilment;
 import dev.veltrix.commerce.fulfilment.Refunds;
 import dev.veltrix.commerce.hosted.NowPayments;
+import dev.veltrix.commerce.webhooks.Webhooks;
+import dev.veltrix.core.event.EventBus;
 import dev.veltrix.commerce.orders.Checkout;
 import dev.veltrix.commerce.orders.Orders;
 import dev.veltrix.commerce.orders.Rail;
@@ -46,11 +48,14 @@ public final class Store implements AutoCloseable {
     public final Refunds refunds;
     /** The hosted rail, or null when not configured. */
     public final NowPayments hosted;
+    public final Webhooks webhooks;
+    private final LeasedTask webhookSender;
+    private final EventBus.Subscription webhookFeed;
     private final LeasedTask watch;
     private final LeasedTask sweep;
 
     public Store(Database database, Clock clock, StoreSettings settings, LedgerService ledger, NetworkService network,
-                 ClaimService claims, Leases leases, String nodeId) {
+                 ClaimService claims, Leases leases, String nodeId, EventBus bus) {
         NetworkDirectory directory = new NetworkDirectory(network);
         catalog = new Catalog(database, clock, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
         orders = new Orders(database, clock, directory, settings.payWindow());
@@ -84,6 +89,11 @@ public final class Store implements AutoCloseable {
         network.onJoin(fulfilment::playerJoined);
         watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), invoices::monitor);
         sweep = new LeasedTask(leases, "store-deliveries", nodeId, Duration.ofSeconds(5), () -> fulfilment.sweep(500));
+        webhooks = new Webhooks(database, clock, settings.webhooks().endpoints(), settings.webhooks().secret());
+        // Queued by one node of the cluster from the bus, sent by the node holding the lease.
+        webhookFeed = webhooks.enabled() ? bus.subscribe("store-webhooks", webhooks::accept) : null;
+        webhookSender = webhooks.enabled() ? new LeasedTask(leases, "store-webhooks", nodeId, Duration.ofSeconds(2), () -> webhooks.send(100))
+                : null;
     }
 
     /** Opens the payment of a freshly placed order on its rail. */
@@ -109,6 +119,10 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (webhookFeed != null) {
+            webhookFeed.close();
+            webhookSender.close();
+        }
         watch.close();
         sweep.close();
     }

@@ -74,6 +74,9 @@ public final class StoreApi {
         });
         api.get("/store/callbacks", Scope.STORE_ADMIN, ctx -> ctx.json(Map.of("items",
                 store.hosted == null ? List.of() : store.hosted.callbacks(Params.limit(ctx, 50, 500)))));
+        api.get("/store/webhooks", Scope.STORE_ADMIN, ctx -> ctx.json(Map.of("items", store.webhooks.list(Params.limit(ctx, 50, 500)))));
+        api.post("/store/webhooks/{id}/redeliver", Scope.STORE_ADMIN, ctx ->
+                ctx.json(store.webhooks.redeliver(Params.uuid("id", ctx.pathParam("id")))));
         api.get("/store/deliveries", Scope.STORE, ctx -> {
             String server = ctx.queryParam("server");
             if (server == null || server.isBlank()) {
