@@ -15,7 +15,9 @@ public record Delivery(UUID id, UUID order, UUID player, String playerName, Kind
                        Instant doneAt, String doneBy) {
 
     public enum Kind {
-        COMMAND, EXPIRY, REVOKE, CURRENCY, BLOCKS;
+        COMMAND, EXPIRY, REVOKE, CURRENCY, BLOCKS,
+        /** A creator's share of the order, credited to their ledger account. */
+        EARNING;
 
         public boolean forGameServer() {
             return this == COMMAND || this == EXPIRY || this == REVOKE;

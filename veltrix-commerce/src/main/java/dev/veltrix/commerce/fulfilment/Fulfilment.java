@@ -74,6 +74,7 @@ public final class Fulfilment {
     private final PlayerDirectory players;
     private final LedgerService ledger;
     private final ClaimBlockGrants blocks;
+    private final dev.veltrix.commerce.creators.Creators creators;
 
     public Fulfilment(Database database, Clock clock, PlayerDirectory players, LedgerService ledger, ClaimBlockGrants blocks) {
         this.database = database;
@@ -81,6 +82,7 @@ public final class Fulfilment {
         this.players = players;
         this.ledger = ledger;
         this.blocks = blocks;
+        this.creators = new dev.veltrix.commerce.creators.Creators(database, clock, ledger);
     }
 
     /** Writes a paid order's deliveries in the settling transaction (an {@code Orders.SettleListener}). */
@@ -123,6 +125,21 @@ public final class Fulfilment {
                         kind.name(), group, text, whenOnline ? 1 : 0, due.toEpochMilli(), Delivery.Status.PENDING.name(), 0);
                 count++;
             }
+            // The creator's part of what the buyer paid for this line after the coupon (a gift card counts as paid).
+            var share = dev.veltrix.commerce.creators.Creators.shareOf(tx, line.packageId());
+            long paid = order.total() + order.giftCardAmount();
+            if (share.isPresent() && order.subtotal() > 0) {
+                long earned = java.math.BigInteger.valueOf(line.total()).multiply(java.math.BigInteger.valueOf(paid))
+                        .multiply(java.math.BigInteger.valueOf(share.get().percent()))
+                        .divide(java.math.BigInteger.valueOf(order.subtotal() * 100)).longValueExact();
+                if (earned > 0) {
+                    insert = insert.values(UuidV7.next().toString(), order.id().toString(), order.player().toString(), order.playerName(),
+                            Delivery.Kind.EARNING.name(), Deliverable.ANY_GROUP,
+                            share.get().creatorId() + " " + order.currency() + " " + earned + " " + line.packageId(), 0, now.toEpochMilli(),
+                            Delivery.Status.PENDING.name(), 0);
+                    count++;
+                }
+            }
         }
         insert.execute();
         Timeline.append(tx, order.id(), now, "deliveries", count + " deliveries created");
@@ -154,7 +171,7 @@ public final class Fulfilment {
             insert.execute();
         }
         return tx.selectFrom(DELIVERIES).where(ORDER.eq(order.id().toString()), STATUS.eq(Delivery.Status.DELIVERED.name()),
-                KIND.in(Delivery.Kind.CURRENCY.name(), Delivery.Kind.BLOCKS.name())).fetch(Fulfilment::read);
+                KIND.in(Delivery.Kind.CURRENCY.name(), Delivery.Kind.BLOCKS.name(), Delivery.Kind.EARNING.name())).fetch(Fulfilment::read);
     }
 
     /** Takes back one applied grant, once: the game currency through the ledger, claim blocks from the allowance. */
@@ -163,6 +180,12 @@ public final class Fulfilment {
             String[] parts = grant.command().split(" ");
             TransferRequest back = new TransferRequest(AccountId.player(grant.player()), STORE, parts[0], Long.parseLong(parts[1]),
                     "store-refund", Map.of("order", grant.order().toString(), "delivery", grant.id().toString()));
+            ledger.post("store:reverse:" + grant.id(), List.of(back), (SqlEffect) (tx, posted) -> markReversed(tx, grant));
+        } else if (grant.kind() == Delivery.Kind.EARNING) {
+            String[] parts = grant.command().split(" ");
+            TransferRequest back = new TransferRequest(dev.veltrix.commerce.creators.Creators.account(parts[0]),
+                    dev.veltrix.commerce.creators.Creators.REVENUE, dev.veltrix.commerce.creators.Creators.ledgerCurrency(parts[1]),
+                    Long.parseLong(parts[2]), "creator-refund", Map.of("order", grant.order().toString(), "package", parts[3]));
             ledger.post("store:reverse:" + grant.id(), List.of(back), (SqlEffect) (tx, posted) -> markReversed(tx, grant));
         } else if (grant.kind() == Delivery.Kind.BLOCKS) {
             database.inTransaction(tx -> {
@@ -218,6 +241,7 @@ public final class Fulfilment {
             switch (d.kind()) {
                 case COMMAND, EXPIRY, REVOKE -> announce(d);
                 case CURRENCY -> grantCurrency(d);
+                case EARNING -> credit(d);
                 case BLOCKS -> grantBlocks(d);
             }
         } catch (RuntimeException e) {
@@ -259,6 +283,16 @@ public final class Fulfilment {
                 "store-order", Map.of("order", d.order().toString(), "delivery", d.id().toString()));
         SqlEffect done = (tx, posted) -> markDone(tx, d, "veltrix");
         ledger.post("store:delivery:" + d.id(), List.of(grant), done);
+    }
+
+    private void credit(Delivery d) {
+        String[] parts = d.command().split(" "); // creator, store currency, amount, package
+        creators.ensureCurrency(parts[1]);
+        TransferRequest earning = new TransferRequest(dev.veltrix.commerce.creators.Creators.REVENUE,
+                dev.veltrix.commerce.creators.Creators.account(parts[0]), dev.veltrix.commerce.creators.Creators.ledgerCurrency(parts[1]),
+                Long.parseLong(parts[2]), "creator-earning", Map.of("order", d.order().toString(), "package", parts[3]));
+        SqlEffect done = (tx, posted) -> markDone(tx, d, "veltrix");
+        ledger.post("store:delivery:" + d.id(), List.of(earning), done);
     }
 
     private void grantBlocks(Delivery d) {

@@ -61,7 +61,7 @@ public final class Refunds {
             if (order.rail() == Rail.GAME) {
                 TransferRequest back = new TransferRequest(Fulfilment.STORE, AccountId.player(order.player()), order.currency(), order.total(),
                         "store-refund", Map.of("order", orderId.toString()));
-                ledger.transfer("store:refund:" + orderId, back);
+                ledger.post("store:refund:" + orderId, List.of(back), null); // not a player's transfer: no tax applies
             }
             fulfilment.dispatch(orderId);
         }

@@ -250,6 +250,41 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void creatorsEarnTheirShareOfWhatBuyersPaidLoseItOnRefundAndArePaidOutOnce(SqlKind kind) {
+        try (StoreFixture store = new StoreFixture(kind)) {
+            store.vip("USD", 2_000, null);
+            store.player("Zoe", 0);
+            var creators = new dev.veltrix.commerce.creators.Creators(store.db.database(), store.clock, store.ledger);
+            creators.put("pixelsmith", "Pixel Smith");
+            creators.share("vip", "pixelsmith", 30);
+            store.catalog.putCoupon(new Coupon("HALF", 50, null, null, Set.of(), null, null, 0));
+            GiftCard card = store.catalog.issueGiftCard("USD", 100_000);
+
+            Order full = store.checkout.place(new PlaceOrder("Zoe", List.of(new PlaceOrder.Line("vip", 2)), null, card.code(), Rail.BTC), null);
+            Order half = store.checkout.place(new PlaceOrder("Zoe", List.of(new PlaceOrder.Line("vip", 1)), "HALF", card.code(), Rail.BTC), null);
+            assertThat(full.status()).isEqualTo(OrderStatus.PAID);
+            // 30% of 40.00 paid, then 30% of 10.00 paid after the coupon
+            assertThat(creators.owed("pixelsmith", "USD")).isEqualTo(1_200 + 300);
+
+            store.refunds.refund(half.id(), "refund requested");
+            assertThat(creators.owed("pixelsmith", "USD")).isEqualTo(1_200);
+            assertThatThrownBy(() -> creators.payout("pixelsmith", "USD", 5_000, "wire-1")).isInstanceOf(RejectedException.class)
+                    .hasMessageContaining("is owed 1200");
+            assertThat(creators.payout("pixelsmith", "USD", 1_000, "wire-1")).isEqualTo(200);
+            assertThat(creators.payout("pixelsmith", "USD", 1_000, "wire-1")).as("the same payout recorded again").isEqualTo(200);
+
+            String csv = creators.statement("pixelsmith", "USD");
+            assertThat(csv.lines().toList()).hasSize(5).first().isEqualTo("posted_at,kind,order,package,transaction_id,amount,balance");
+            assertThat(csv).contains("creator-earning," + full.id() + ",vip,,12.00,12.00", "creator-refund," + half.id() + ",vip,,-3.00",
+                    "creator-payout,,,wire-1,-10.00,2.00");
+            assertThat(store.ledger.verify()).isEmpty();
+            assertThatThrownBy(() -> creators.share("vip", "nobody", 10)).isInstanceOf(dev.veltrix.core.error.NotFoundException.class);
+            assertThatThrownBy(() -> creators.share("vip", "pixelsmith", 101)).isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void badPackagesAndBasketsAreRefusedWithEveryProblemAndNothingWritten(SqlKind kind) {
         try (StoreFixture store = new StoreFixture(kind)) {
             StorePackage bad = new StorePackage("Bad Id", "nope", "", "x", "XYZ", 0, -1, 0, null,

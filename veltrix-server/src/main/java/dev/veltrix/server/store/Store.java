@@ -46,6 +46,7 @@ public final class Store implements AutoCloseable {
     public final Invoices invoices;
     public final Checkout checkout;
     public final Refunds refunds;
+    public final dev.veltrix.commerce.creators.Creators creators;
     /** The hosted rail, or null when not configured. */
     public final NowPayments hosted;
     public final Webhooks webhooks;
@@ -83,6 +84,7 @@ public final class Store implements AutoCloseable {
         invoices = new Invoices(database, clock, orders, fulfilment, new AddressBook(database, clock),
                 new Quotes(rates, clock, settings.payWindow()), rails);
         refunds = new Refunds(database, clock, orders, fulfilment, ledger);
+        creators = new dev.veltrix.commerce.creators.Creators(database, clock, ledger);
         StoreSettings.Hosted h = settings.hosted();
         hosted = h == null ? null : new NowPayments(database, clock, orders, fulfilment, refunds, h.api(), h.apiKey(), h.ipnSecret(), h.publicUrl());
         checkout = new Checkout(orders, fulfilment, ledger, this::openPayment);

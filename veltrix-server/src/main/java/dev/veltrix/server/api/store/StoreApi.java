@@ -99,6 +99,33 @@ public final class StoreApi {
         });
         api.put("/store/packages/{id}", Scope.STORE_ADMIN, ctx ->
                 ctx.json(store.catalog.putPackage(StoreBodies.pkg(ctx.pathParam("id"), RequestBodies.read(ctx, json, JsonNode.class)))));
+        api.get("/store/creators", Scope.STORE_ADMIN, ctx -> ctx.json(Map.of("items", store.creators.list())));
+        api.put("/store/creators/{id}", Scope.STORE_ADMIN, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            ctx.json(store.creators.put(ctx.pathParam("id"), body.path("name").asText(null)));
+        });
+        api.get("/store/creators/{id}/statement", Scope.STORE_ADMIN, ctx -> {
+            String currency = currency(ctx.queryParam("currency"));
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"statement-"
+                    + ctx.pathParam("id") + "-" + currency + ".csv\"").result(store.creators.statement(ctx.pathParam("id"), currency));
+        });
+        api.post("/store/creators/{id}/payouts", Scope.STORE_ADMIN, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            if (!body.path("amount").isIntegralNumber()) {
+                throw InvalidInputException.of("amount", "the amount paid out, in minor units (cents)");
+            }
+            String currency = currency(body.path("currency").asText(null));
+            long owed = store.creators.payout(ctx.pathParam("id"), currency, body.get("amount").asLong(), body.path("transactionId").asText(null));
+            ctx.json(Map.of("creator", ctx.pathParam("id"), "currency", currency, "owed", owed));
+        });
+        api.put("/store/packages/{id}/creator", Scope.STORE_ADMIN, ctx -> {
+            JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);
+            if (!body.path("percent").isInt()) {
+                throw InvalidInputException.of("percent", "the creator's share, 0..100 percent (0 removes it)");
+            }
+            ctx.json(Map.of("share", store.creators.share(ctx.pathParam("id"), body.path("creator").asText(null), body.get("percent").asInt())
+                    .map(s -> (Object) s).orElse("none")));
+        });
         api.get("/store/coupons", Scope.STORE_ADMIN, ctx -> ctx.json(Map.of("items", store.catalog.coupons())));
         api.put("/store/coupons/{code}", Scope.STORE_ADMIN, ctx ->
                 ctx.json(store.catalog.putCoupon(StoreBodies.coupon(ctx.pathParam("code"), RequestBodies.read(ctx, json, JsonNode.class)))));
@@ -114,6 +141,13 @@ public final class StoreApi {
             ctx.status(201).json(card);
         });
         api.get("/store/gift-cards/{code}", Scope.STORE, ctx -> ctx.json(store.catalog.giftCard(ctx.pathParam("code"))));
+    }
+
+    private static String currency(String code) {
+        if (code == null || !dev.veltrix.commerce.catalog.StorePackage.isFiat(code) && !code.matches("[a-z][a-z0-9_]{0,15}")) {
+            throw InvalidInputException.of("currency", "the store currency of the earnings: USD, EUR, ... or a game currency");
+        }
+        return code;
     }
 
     private static String reason(JsonNode body) {

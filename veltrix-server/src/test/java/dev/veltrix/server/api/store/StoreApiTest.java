@@ -106,6 +106,33 @@ class StoreApiTest {
     }
 
     @Test
+    void aCreatorsEarningsShowInTheirStatementAndAPayoutIsRecordedOnce() throws Exception {
+        try (TestNode node = TestNode.start()) {
+            catalog(node);
+            register(node, "survival-1", "survival");
+            UUID alex = UUID.randomUUID();
+            join(node, alex, "survival-1", "Alex");
+            node.fund(alex, 1_000);
+            assertThat(node.put("/api/v1/store/creators/pixelsmith", "{\"name\":\"Pixel Smith\"}").statusCode()).isEqualTo(200);
+            assertThat(node.put("/api/v1/store/packages/kit/creator", "{\"creator\":\"pixelsmith\",\"percent\":40}").statusCode()).isEqualTo(200);
+            assertThat(node.put("/api/v1/store/packages/kit/creator", "{\"creator\":\"nobody\",\"percent\":40}").statusCode()).isEqualTo(404);
+            var placed = node.post("/api/v1/store/orders", "{\"playerName\":\"Alex\",\"lines\":[{\"package\":\"kit\"}],\"rail\":\"game\"}", "c1");
+            assertThat(placed.statusCode()).isEqualTo(201);
+            awaitDelivered(node, JSON.readTree(placed.body()).at("/order/id").asText(), "EARNING");
+
+            var statement = node.get("/api/v1/store/creators/pixelsmith/statement?currency=coins");
+            assertThat(statement.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(statement.body()).contains("creator-earning").contains(",200,200");
+            var payout = node.post("/api/v1/store/creators/pixelsmith/payouts", "{\"currency\":\"coins\",\"amount\":150,\"transactionId\":\"tx-9\"}", null);
+            assertThat(payout.statusCode()).as(payout.body()).isEqualTo(200);
+            assertThat(JSON.readTree(payout.body()).get("owed").asLong()).isEqualTo(50);
+            var tooMuch = node.post("/api/v1/store/creators/pixelsmith/payouts", "{\"currency\":\"coins\",\"amount\":150,\"transactionId\":\"tx-10\"}", null);
+            assertThat(tooMuch.statusCode()).isEqualTo(422);
+            assertThat(tooMuch.body()).contains("is owed 50");
+        }
+    }
+
+    @Test
     void badCatalogEntriesAndOrdersGetA4xxThatSaysWhatToFixAndChangeNothing() throws Exception {
         try (TestNode node = TestNode.start()) {
             catalog(node);
@@ -157,14 +184,19 @@ class StoreApiTest {
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
     }
 
-    /** Waits until every command delivery of the order is acknowledged. */
+    /** Waits until every delivery of the order is done. */
     private static void awaitDelivered(TestNode node, String orderId) throws Exception {
+        awaitDelivered(node, orderId, null);
+    }
+
+    /** Waits until every delivery of the order (of one kind, when given) is done. */
+    private static void awaitDelivered(TestNode node, String orderId, String kind) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             JsonNode deliveries = JSON.readTree(node.get("/api/v1/store/orders/" + orderId).body()).get("deliveries");
             boolean done = true;
             for (JsonNode d : deliveries) {
-                done &= d.get("status").asText().equals("DELIVERED");
+                done &= d.get("status").asText().equals("DELIVERED") || kind != null && !kind.equals(d.get("kind").asText());
             }
             if (done && !deliveries.isEmpty()) {
                 return;
