@@ -195,6 +195,7 @@ public final class VeltrixNode implements AutoCloseable {
             new ClaimPages(web, claims, griefLog, expiry, clock).registerConsole(routes);
             new NetworkPages(web, network).registerConsole(routes);
             new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
+            new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();

@@ -74,6 +74,15 @@ public final class Invoices {
         this.rails.values().forEach(rail -> addresses.register(rail.wallet()));
     }
 
+    /** A rail as the console shows it: its asset, wallet and how many addresses in a row are unpaid. */
+    public record RailStatus(Rail rail, String asset, String token, String walletId, AddressBook.Gap gap) {
+    }
+
+    public List<RailStatus> status() {
+        return rails.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new RailStatus(e.getKey(), e.getValue().asset().code(),
+                e.getValue().asset().token(), e.getValue().wallet().walletId(), addresses.gap(e.getValue().wallet().walletId()))).toList();
+    }
+
     /** The crypto rails the operator configured (a rail needs a wallet key and a watcher). */
     public Set<Rail> rails() {
         return rails.keySet();

@@ -104,6 +104,28 @@ class StoreBrowserTest {
         screenshot("store-paid");
         browser.get(node.baseUrl + "/store/basket");
         assertThat(text(By.id("basket-empty"))).contains("empty");
+
+        // The operator sees the sale and the order's timeline in the console, and refunds it.
+        String orderUrl = browser.getCurrentUrl();
+        browser.get(node.baseUrl + "/console");
+        fill("username", "owner");
+        fill("password", node.ownerPassword);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/console/password"));
+        fill("password", "correct horse battery staple");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        awaitText(By.tagName("h1"), "Welcome");
+        browser.get(node.baseUrl + "/console/store");
+        assertThat(browser.findElements(By.cssSelector("#revenue-USD canvas, #revenue-USD svg"))).as("the revenue chart is drawn").isNotEmpty();
+        assertThat(text(By.id("rails"))).contains("btc", StoreBrowserTest.WALLET.walletId());
+        assertThat(text(By.id("orders"))).contains("Alex", "paid", "25.00 USD");
+        browser.findElement(By.cssSelector("#orders a")).click();
+        assertThat(text(By.id("timeline"))).contains("placed", "invoice", "settled", "deliveries");
+        assertThat(text(By.id("deliveries"))).contains("lp user Alex parent addtemp vip 30d");
+        browser.findElement(By.cssSelector("form[action$='/refund'] input[name=reason]")).sendKeys("goodwill");
+        browser.findElement(By.cssSelector("form[action$='/refund'] button")).click();
+        assertThat(awaitText(By.id("order-status"), "refunded")).isEqualTo("refunded");
+        screenshot("store-console-order");
     }
 
     private static void fill(String name, String value) {
