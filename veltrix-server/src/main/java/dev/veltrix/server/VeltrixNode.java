@@ -159,6 +159,7 @@ public final class VeltrixNode implements AutoCloseable {
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
         store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId(), bus);
+        dev.veltrix.server.metrics.StoreMetrics.register(metrics.registry(), store);
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);

@@ -29,6 +29,11 @@ public record InvoiceRules(int confirmations, BigDecimal tolerance, Duration mon
         }
     }
 
+    /** The same rules needing {@code n} confirmations (small orders may settle sooner). */
+    public InvoiceRules withConfirmations(int n) {
+        return new InvoiceRules(n, tolerance, monitorWindow);
+    }
+
     public InvoiceState evaluate(BigInteger due, Instant expiresAt, List<ObservedPayment> payments, Instant now) {
         BigInteger enough = new BigDecimal(due).multiply(BigDecimal.ONE.subtract(tolerance.movePointLeft(2)))
                 .setScale(0, RoundingMode.CEILING).toBigIntegerExact();

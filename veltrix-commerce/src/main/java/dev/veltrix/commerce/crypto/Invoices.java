@@ -61,6 +61,9 @@ public final class Invoices {
     private final AddressBook addresses;
     private final Quotes quotes;
     private final Map<Rail, CryptoRail> rails;
+    private final Map<Rail, Instant> lastWatched = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long smallOrderMax;
+    private volatile int smallOrderConfirmations = Integer.MAX_VALUE;
 
     public Invoices(Database database, Clock clock, Orders orders, Fulfilment fulfilment, AddressBook addresses, Quotes quotes,
                     Map<Rail, CryptoRail> rails) {
@@ -72,6 +75,15 @@ public final class Invoices {
         this.quotes = quotes;
         this.rails = Map.copyOf(rails);
         this.rails.values().forEach(rail -> addresses.register(rail.wallet()));
+    }
+
+    /**
+     * Orders of at most {@code maxTotal} (minor units of their currency) settle after {@code confirmations}
+     * instead of the rail's number: a small sale is not worth the wait, nor a double-spend's effort.
+     */
+    public void smallOrders(long maxTotal, int confirmations) {
+        this.smallOrderMax = maxTotal;
+        this.smallOrderConfirmations = confirmations;
     }
 
     /** A rail as the console shows it: its asset, wallet and how many addresses in a row are unpaid. */
@@ -160,9 +172,15 @@ public final class Invoices {
         return changed;
     }
 
+    /** When each rail's chain was last read without an error (a stalled watcher shows here first). */
+    public Map<Rail, Instant> lastWatched() {
+        return Map.copyOf(lastWatched);
+    }
+
     /** Lets each rail's watcher read new blocks once for all the addresses about to be checked. */
     private void prepare(List<String> orders) {
         if (orders.isEmpty()) {
+            rails.keySet().forEach(rail -> lastWatched.put(rail, clock.instant())); // nothing to read: not stalled
             return;
         }
         Map<String, List<String>> byAsset = new java.util.HashMap<>();
@@ -174,6 +192,7 @@ public final class Invoices {
                 List<String> addresses = rails.values().stream().filter(r -> r.asset().chain() == rail.asset().chain())
                         .flatMap(r -> byAsset.getOrDefault(r.asset().code(), List.of()).stream()).toList();
                 rail.watcher().prepare(addresses);
+                lastWatched.put(Rail.valueOf(rail.asset().code()), clock.instant());
             } catch (RuntimeException e) {
                 LOG.warn("the {} watcher could not read new blocks now: {}", rail.asset().code(), e.toString());
             }
@@ -188,7 +207,9 @@ public final class Invoices {
             return false; // the rail was switched off after the invoice was opened; an operator settles it by hand
         }
         List<ObservedPayment> payments = rail.watcher().payments(invoice.address());
-        InvoiceState state = rail.rules().evaluate(invoice.amount(), invoice.expiresAt(), payments, clock.instant());
+        InvoiceRules rules = orders.order(orderId).total() <= smallOrderMax
+                ? rail.rules().withConfirmations(Math.min(smallOrderConfirmations, rail.rules().confirmations())) : rail.rules();
+        InvoiceState state = rules.evaluate(invoice.amount(), invoice.expiresAt(), payments, clock.instant());
         String wrongAsset = wrongAsset(invoice, rail);
         String flags = flags(state, wrongAsset);
         boolean changed = state.status() != invoice.status() || !state.received().equals(invoice.received()) || !flags.equals(invoice.flags());
@@ -203,7 +224,7 @@ public final class Invoices {
                             + (flags.isEmpty() ? "" : "; " + flags));
             if (state.status() == InvoiceState.Status.SETTLED && wrongAsset == null) {
                 return orders.settle(tx, orderId, "paid " + state.received() + " base units of " + invoice.asset().code()
-                        + " with " + rail.rules().confirmations() + "+ confirmations").isPresent();
+                        + " with " + rules.confirmations() + "+ confirmations").isPresent();
             }
             return false;
         });

@@ -359,6 +359,11 @@ public final class Orders {
                 .fetch(r -> UUID.fromString(r.get(ID))).stream().map(this::order).toList();
     }
 
+    /** How many orders are in {@code status}. */
+    public int count(OrderStatus status) {
+        return database.dsl().fetchCount(ORDERS, STATUS.eq(status.name()));
+    }
+
     public List<TimelineEntry> timeline(UUID id) {
         order(id);
         return Timeline.of(database.dsl(), id);

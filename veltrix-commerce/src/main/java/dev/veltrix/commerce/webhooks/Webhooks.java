@@ -147,6 +147,11 @@ public final class Webhooks {
                 Instant.ofEpochMilli(r.get(CREATED)), r.get(DELIVERED) == null ? null : Instant.ofEpochMilli(r.get(DELIVERED))));
     }
 
+    /** Deliveries that gave up after every retry. */
+    public int failed() {
+        return database.dsl().fetchCount(HOOKS, STATUS.eq(WebhookDelivery.Status.FAILED.name()));
+    }
+
     public boolean enabled() {
         return !endpoints.isEmpty();
     }

@@ -203,6 +203,17 @@ class StoreContractTest {
             store.invoices.monitor(); // settled invoices are no longer watched; nothing happens twice
             assertThat(store.fulfilment.ofOrder(order.id())).hasSize(5);
 
+            // A small order (at most 5.00) settles after one confirmation instead of two.
+            store.invoices.smallOrders(500, 1);
+            store.vip("USD", 400, null);
+            Order small = store.checkout.place(new PlaceOrder("Kim", List.of(new PlaceOrder.Line("vip", 1)), null, null, Rail.BTC), null);
+            String smallAddress = store.invoices.invoice(small.id()).address();
+            store.chain.put(smallAddress, List.of(new ObservedPayment("tx-s", store.invoices.invoice(small.id()).amount(), store.clock.instant(), 1)));
+            store.invoices.monitor();
+            assertThat(store.orders.order(small.id()).status()).isEqualTo(OrderStatus.PAID);
+            store.invoices.smallOrders(0, 1);
+            store.vip("USD", 2_500, 9);
+
             Order late = store.checkout.place(new PlaceOrder("Kim", List.of(new PlaceOrder.Line("vip", 1)), null, null, Rail.BTC), null);
             Instant expiry = late.expiresAt();
             store.clock.advance(Duration.ofMinutes(20));

@@ -263,7 +263,8 @@ public final class Settings {
                 java.time.Duration.ofMinutes(value(raw, StoreSettings.MONITOR_WINDOW)), value(raw, StoreSettings.TOLERANCE),
                 value(raw, StoreSettings.BITCOIN_KEY), value(raw, StoreSettings.ESPLORA), value(raw, StoreSettings.BITCOIN_CONFIRMATIONS),
                 value(raw, StoreSettings.FIXED_RATES), value(raw, StoreSettings.PRICE_API),
-                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw), hosted(raw), webhooks(raw));
+                java.time.Duration.ofSeconds(value(raw, StoreSettings.WATCH_INTERVAL)), ethereum(raw), hosted(raw), webhooks(raw),
+                new StoreSettings.SmallOrders(value(raw, StoreSettings.SMALL_ORDER_MAX), value(raw, StoreSettings.SMALL_ORDER_CONFIRMATIONS)));
     }
 
     private static StoreSettings.Webhooks webhooks(Map<String, ConfigLoader.Raw> raw) {

@@ -20,10 +20,16 @@ import java.util.Map;
  * @param ethereum   the Ethereum rails (ether and USDC), or null while no key or node is given
  * @param hosted     the NOWPayments rail, or null while no API key is given
  * @param webhooks   endpoints order events are posted to, and the secret they are signed with
+ * @param smallOrders orders this small settle after fewer confirmations
  */
 public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecimal tolerancePercent, WalletKey bitcoinKey,
                             URI esplora, int bitcoinConfirmations, Map<String, BigDecimal> fixedRates, URI priceApi,
-                            Duration watchInterval, Ethereum ethereum, Hosted hosted, Webhooks webhooks) {
+                            Duration watchInterval, Ethereum ethereum, Hosted hosted, Webhooks webhooks, SmallOrders smallOrders) {
+
+    /** Orders of at most {@code maxTotal} minor units settle after {@code confirmations} (0 switches it off). */
+    public record SmallOrders(long maxTotal, int confirmations) {
+        public static final SmallOrders OFF = new SmallOrders(0, 1);
+    }
 
     /** Outgoing webhooks of order events. */
     public record Webhooks(List<URI> endpoints, String secret) {
@@ -82,7 +88,7 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
     /** The defaults: no wallet keys, so the store takes game currency and gift cards only. */
     public static StoreSettings defaults() {
         return new StoreSettings(Duration.ofMinutes(15), Duration.ofMinutes(1_440), BigDecimal.ZERO, null,
-                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null, null, Webhooks.NONE);
+                URI.create("https://blockstream.info/api"), 2, Map.of(), null, Duration.ofSeconds(15), null, null, Webhooks.NONE, SmallOrders.OFF);
     }
 
     public static final Setting<WalletKey> ETHEREUM_KEY = new Setting<>("store.ethereum.account-key", "", text -> {
@@ -122,27 +128,27 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
 
     public StoreSettings withBitcoin(WalletKey key, URI esploraUrl, int confirmations) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, key, esploraUrl, confirmations, fixedRates, priceApi,
-                watchInterval, ethereum, hosted, webhooks);
+                watchInterval, ethereum, hosted, webhooks, smallOrders);
     }
 
     public StoreSettings withEthereum(Ethereum rails) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
-                priceApi, watchInterval, rails, hosted, webhooks);
+                priceApi, watchInterval, rails, hosted, webhooks, smallOrders);
     }
 
     public StoreSettings withHosted(Hosted rail) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
-                priceApi, watchInterval, ethereum, rail, webhooks);
+                priceApi, watchInterval, ethereum, rail, webhooks, smallOrders);
     }
 
     public StoreSettings withWebhooks(Webhooks hooks) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, fixedRates,
-                priceApi, watchInterval, ethereum, hosted, hooks);
+                priceApi, watchInterval, ethereum, hosted, hooks, smallOrders);
     }
 
     public StoreSettings withRates(Map<String, BigDecimal> rates, Duration checkEvery) {
         return new StoreSettings(payWindow, monitorWindow, tolerancePercent, bitcoinKey, esplora, bitcoinConfirmations, rates,
-                priceApi, checkEvery, ethereum, hosted, webhooks);
+                priceApi, checkEvery, ethereum, hosted, webhooks, smallOrders);
     }
 
     public static final Setting<List<URI>> WEBHOOK_URLS = new Setting<>("store.webhook-urls", "", text -> text.isBlank() ? List.of()
@@ -156,8 +162,13 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
                 return s;
             });
 
+    public static final Setting<Integer> SMALL_ORDER_MAX = Setting.integer("store.small-order-max", 0, 0, Integer.MAX_VALUE,
+            "crypto orders of at most this many minor units (cents) settle after store.small-order-confirmations; 0 switches it off");
+    public static final Setting<Integer> SMALL_ORDER_CONFIRMATIONS = Setting.integer("store.small-order-confirmations", 1, 1, 100,
+            "confirmations a small crypto order needs (never more than its chain's)");
+
     public static final List<Setting<?>> ALL = List.of(PAY_WINDOW, MONITOR_WINDOW, TOLERANCE, BITCOIN_KEY, ESPLORA,
             BITCOIN_CONFIRMATIONS, FIXED_RATES, PRICE_API, WATCH_INTERVAL, ETHEREUM_KEY, ETHEREUM_RPC, ETHEREUM_CHAIN_ID,
             ETHEREUM_CONFIRMATIONS, USDC_CONTRACT, TOKEN_LOOKBACK, PUBLIC_URL, NOWPAYMENTS_KEY, NOWPAYMENTS_SECRET, NOWPAYMENTS_API,
-            WEBHOOK_URLS, WEBHOOK_SECRET);
+            WEBHOOK_URLS, WEBHOOK_SECRET, SMALL_ORDER_MAX, SMALL_ORDER_CONFIRMATIONS);
 }

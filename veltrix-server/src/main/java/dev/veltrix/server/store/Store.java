@@ -87,6 +87,7 @@ public final class Store implements AutoCloseable {
         creators = new dev.veltrix.commerce.creators.Creators(database, clock, ledger);
         StoreSettings.Hosted h = settings.hosted();
         hosted = h == null ? null : new NowPayments(database, clock, orders, fulfilment, refunds, h.api(), h.apiKey(), h.ipnSecret(), h.publicUrl());
+        invoices.smallOrders(settings.smallOrders().maxTotal(), settings.smallOrders().confirmations());
         checkout = new Checkout(orders, fulfilment, ledger, this::openPayment);
         network.onJoin(fulfilment::playerJoined);
         watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), invoices::monitor);

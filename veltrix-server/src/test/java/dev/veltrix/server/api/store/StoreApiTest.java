@@ -80,6 +80,8 @@ class StoreApiTest {
 
                 JsonNode view = JSON.readTree(node.get("/api/v1/store/orders/" + orderId).body());
                 assertThat(view.get("timeline").toString()).contains("placed", "settled", "delivered");
+                assertThat(node.get("/metrics").body()).contains("veltrix_store_orders{status=\"paid\"} 2.0",
+                        "veltrix_store_deliveries_pending 0.0");
             }
         }
     }
