@@ -56,6 +56,7 @@ public final class Orders {
     static final Field<Long> CREATED = field(name("created_at"), Long.class);
     static final Field<Long> EXPIRES = field(name("expires_at"), Long.class);
     static final Field<Long> SETTLED = field(name("settled_at"), Long.class);
+    static final Field<Integer> RESERVED = field(name("reserved"), Integer.class);
     static final Table<Record> LINES = table(name("commerce_order_lines"));
     static final Field<String> L_ORDER = field(name("order_id"), String.class);
     static final Field<String> L_PACKAGE = field(name("package_id"), String.class);
@@ -172,8 +173,10 @@ public final class Orders {
             if (giftAmount == 0) {
                 throw new RejectedException("gift-card-empty", "gift card " + card.code() + " has nothing left on it");
             }
-            tx.update(GIFT_CARDS).set(Catalog.BALANCE, Catalog.BALANCE.minus(giftAmount))
-                    .where(CODE.eq(card.code()), Catalog.BALANCE.ge(giftAmount)).execute();
+            if (tx.update(GIFT_CARDS).set(Catalog.BALANCE, Catalog.BALANCE.minus(giftAmount))
+                    .where(CODE.eq(card.code()), Catalog.BALANCE.ge(giftAmount)).execute() == 0) {
+                throw new ConflictException("gift-card-changed", "gift card " + card.code() + " was spent elsewhere at the same moment; try again");
+            }
         }
         long total = priced.total() - giftAmount;
         Rail rail = total == 0 && fiat ? Rail.GIFT_CARD : request.rail();
@@ -254,8 +257,11 @@ public final class Orders {
         }
     }
 
-    /** Gives back what an unpaid order reserved. */
+    /** Gives back what an unpaid order reserved, once (the order's {@code reserved} flag guards it). */
     private void release(DSLContext tx, Order order) {
+        if (tx.update(ORDERS).set(RESERVED, 0).where(ID.eq(order.id().toString()), RESERVED.eq(1)).execute() == 0) {
+            return;
+        }
         for (OrderLine line : order.lines()) {
             tx.update(PACKAGES).set(Catalog.STOCK, Catalog.STOCK.plus(line.quantity()))
                     .where(P_ID.eq(line.packageId()), Catalog.STOCK.isNotNull()).execute();
@@ -304,6 +310,11 @@ public final class Orders {
         boolean refunded = tx.update(ORDERS).set(STATUS, OrderStatus.REFUNDED.name())
                 .where(ID.eq(id.toString()), STATUS.eq(OrderStatus.PAID.name())).execute() == 1;
         if (refunded) {
+            Order order = find(tx, id).orElseThrow();
+            if (order.giftCardAmount() > 0) {
+                // What a gift card paid goes back on it; the rest is refunded where it was paid.
+                tx.update(GIFT_CARDS).set(Catalog.BALANCE, Catalog.BALANCE.plus(order.giftCardAmount())).where(CODE.eq(order.giftCard())).execute();
+            }
             OrderEvents.append(tx, find(tx, id).orElseThrow(), clock.instant());
         }
         return refunded;
@@ -326,8 +337,8 @@ public final class Orders {
             }
             tx.update(ORDERS).set(STATUS, to.name()).where(ID.eq(id.toString()), STATUS.eq(order.status().name())).execute();
             OrderEvents.append(tx, find(tx, id).orElseThrow(), clock.instant());
-            boolean closesUnpaid = (to == OrderStatus.EXPIRED || to == OrderStatus.CANCELLED) && order.status() == OrderStatus.PENDING;
-            if (closesUnpaid) {
+            // An unpaid order that closes gives back what it reserved (one in review may still hold it).
+            if (to == OrderStatus.EXPIRED || to == OrderStatus.CANCELLED) {
                 release(tx, order);
             }
             Timeline.append(tx, id, clock.instant(), kind, why);

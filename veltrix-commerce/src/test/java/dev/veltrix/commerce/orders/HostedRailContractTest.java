@@ -100,6 +100,10 @@ class HostedRailContractTest {
             store.hosted.callback(failure, sign(StoreFixture.IPN_SECRET, failure));
             assertThat(store.orders.order(failed.id()).status()).isEqualTo(OrderStatus.EXPIRED);
             assertThat(store.catalog.pkg("vip").stock()).as("the stock comes back").isEqualTo(2);
+            // The order in review still holds its unit until an operator decides; cancelling it gives it back, once.
+            assertThat(store.orders.move(shortPaid.id(), java.util.Set.of(OrderStatus.REVIEW), OrderStatus.CANCELLED, "cancelled", "x")).isTrue();
+            assertThat(store.orders.move(shortPaid.id(), java.util.Set.of(OrderStatus.REVIEW), OrderStatus.CANCELLED, "cancelled", "x")).isFalse();
+            assertThat(store.catalog.pkg("vip").stock()).isEqualTo(3);
 
             byte[] stranger = ("{\"payment_id\":5,\"payment_status\":\"finished\",\"order_id\":\"not-ours\"}").getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> store.hosted.callback(stranger, sign(StoreFixture.IPN_SECRET, stranger)))

@@ -279,6 +279,8 @@ class StoreContractTest {
 
             store.refunds.refund(half.id(), "refund requested");
             assertThat(creators.owed("pixelsmith", "USD")).isEqualTo(1_200);
+            assertThat(store.catalog.giftCard(card.code()).balance()).as("what the gift card paid goes back on it")
+                    .isEqualTo(100_000 - 4_000);
             assertThatThrownBy(() -> creators.payout("pixelsmith", "USD", 5_000, "wire-1")).isInstanceOf(RejectedException.class)
                     .hasMessageContaining("is owed 1200");
             assertThat(creators.payout("pixelsmith", "USD", 1_000, "wire-1")).isEqualTo(200);
