@@ -73,7 +73,7 @@ public final class Invoices {
         this.fulfilment = fulfilment;
         this.addresses = addresses;
         this.quotes = quotes;
-        this.rails = Map.copyOf(rails);
+        this.rails = new java.util.concurrent.ConcurrentHashMap<>(rails);
         this.rails.values().forEach(rail -> addresses.register(rail.wallet()));
     }
 
@@ -93,6 +93,15 @@ public final class Invoices {
     public List<RailStatus> status() {
         return rails.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new RailStatus(e.getKey(), e.getValue().asset().code(),
                 e.getValue().asset().token(), e.getValue().wallet().walletId(), addresses.gap(e.getValue().wallet().walletId()))).toList();
+    }
+
+    /**
+     * Sets up or replaces a rail while the store runs (an operator entered a new wallet key). Invoices already
+     * open keep their addresses and are still watched by the replaced watcher's successor for the same chain.
+     */
+    public void putRail(Rail rail, CryptoRail setup) {
+        addresses.register(setup.wallet());
+        rails.put(rail, setup);
     }
 
     /** The crypto rails the operator configured (a rail needs a wallet key and a watcher). */

@@ -297,10 +297,11 @@ public final class Settings {
         if (key == null && rpc == null) {
             return null;
         }
-        if (key == null || rpc == null) {
-            throw new ConfigException("the Ethereum rails need both " + StoreSettings.ETHEREUM_KEY.key() + " and "
-                    + StoreSettings.ETHEREUM_RPC.key() + "; give both, or neither");
+        if (rpc == null) {
+            throw new ConfigException(StoreSettings.ETHEREUM_KEY.key() + " needs " + StoreSettings.ETHEREUM_RPC.key()
+                    + ": without a node no Ethereum payment can be seen");
         }
+        // A node without a key: the key is entered on the console's Store page.
         return new StoreSettings.Ethereum(key, rpc, value(raw, StoreSettings.ETHEREUM_CHAIN_ID), value(raw, StoreSettings.ETHEREUM_CONFIRMATIONS),
                 value(raw, StoreSettings.USDC_CONTRACT), value(raw, StoreSettings.TOKEN_LOOKBACK));
     }

@@ -40,7 +40,7 @@ public record StoreSettings(Duration payWindow, Duration monitorWindow, BigDecim
     public record Hosted(URI api, String apiKey, String ipnSecret, URI publicUrl) {
     }
 
-    /** The operator's Ethereum wallet and the node that watches it. */
+    /** The node that watches Ethereum payments and the operator's wallet (null: entered on the console). */
     public record Ethereum(WalletKey key, URI rpc, long chainId, int confirmations, String usdcContract, long tokenLookbackBlocks) {
     }
 

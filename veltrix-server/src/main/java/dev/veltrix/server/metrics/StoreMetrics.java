@@ -23,10 +23,12 @@ public final class StoreMetrics {
                 .description("deliveries not yet done (commands not acknowledged, grants not applied)").register(registry);
         Gauge.builder("veltrix.store.webhooks.failed", store, s -> s.webhooks.failed())
                 .description("webhook deliveries that gave up after every retry").register(registry);
-        for (var rail : store.invoices.rails()) {
+        // Every crypto rail, so one set up on the console later is measured too; NaN while it is not set up.
+        for (var rail : java.util.List.of(dev.veltrix.commerce.orders.Rail.BTC, dev.veltrix.commerce.orders.Rail.ETH,
+                dev.veltrix.commerce.orders.Rail.USDC)) {
             Gauge.builder("veltrix.store.chain.watched.timestamp", store, s -> {
                 Instant at = s.invoices.lastWatched().get(rail);
-                return at == null ? 0 : at.getEpochSecond();
+                return at == null ? Double.NaN : at.getEpochSecond();
             }).tag("rail", rail.name().toLowerCase(java.util.Locale.ROOT)).baseUnit("seconds")
                     .description("when the rail's chain was last read without an error").register(registry);
         }

@@ -2,14 +2,7 @@ package dev.veltrix.server.store;
 
 import dev.veltrix.commerce.catalog.Catalog;
 import dev.veltrix.commerce.crypto.AddressBook;
-import dev.veltrix.commerce.crypto.Asset;
-import dev.veltrix.commerce.crypto.EsploraWatcher;
-import dev.veltrix.commerce.crypto.EtherWatcher;
-import dev.veltrix.commerce.crypto.EthereumRpc;
-import dev.veltrix.commerce.crypto.TokenWatcher;
-import dev.veltrix.commerce.crypto.FirstSeen;
 import dev.veltrix.commerce.crypto.FixedRates;
-import dev.veltrix.commerce.crypto.InvoiceRules;
 import dev.veltrix.commerce.crypto.Invoices;
 import dev.veltrix.commerce.crypto.PriceApiRates;
 import dev.veltrix.commerce.crypto.Quotes;
@@ -31,8 +24,6 @@ import dev.veltrix.storage.lease.LeasedTask;
 import dev.veltrix.storage.lease.Leases;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * The store as this node runs it: the catalog, orders, fulfilment and the crypto rails the operator set up,
@@ -52,6 +43,7 @@ public final class Store implements AutoCloseable {
     public final Webhooks webhooks;
     private final LeasedTask webhookSender;
     private final EventBus.Subscription webhookFeed;
+    private final CryptoRails cryptoRails;
     private final LeasedTask watch;
     private final LeasedTask sweep;
 
@@ -62,27 +54,11 @@ public final class Store implements AutoCloseable {
         orders = new Orders(database, clock, directory, settings.payWindow());
         fulfilment = new Fulfilment(database, clock, directory, ledger, claims::grantBlocks);
         orders.onSettled(fulfilment::write);
-        Map<Rail, Invoices.CryptoRail> rails = new EnumMap<>(Rail.class);
-        if (settings.bitcoinKey() != null && settings.esplora() != null) {
-            rails.put(Rail.BTC, new Invoices.CryptoRail(Asset.BTC, settings.bitcoinKey(),
-                    new EsploraWatcher(settings.esplora(), clock, FirstSeen.stored(database)),
-                    new InvoiceRules(settings.bitcoinConfirmations(), settings.tolerancePercent(), settings.monitorWindow()), 0));
-        }
-        if (settings.ethereum() != null) {
-            StoreSettings.Ethereum eth = settings.ethereum();
-            EthereumRpc rpc = new EthereumRpc(eth.rpc());
-            InvoiceRules rules = new InvoiceRules(eth.confirmations(), settings.tolerancePercent(), settings.monitorWindow());
-            rails.put(Rail.ETH, new Invoices.CryptoRail(Asset.ETH, eth.key(), new EtherWatcher(rpc, database, clock, FirstSeen.stored(database)),
-                    rules, eth.chainId()));
-            if (!eth.usdcContract().isEmpty()) {
-                Asset usdc = new Asset("USDC", Asset.USDC.chain(), Asset.USDC.decimals(), eth.usdcContract(), Asset.USDC.priceId());
-                rails.put(Rail.USDC, new Invoices.CryptoRail(usdc, eth.key(),
-                        new TokenWatcher(rpc, eth.usdcContract(), eth.tokenLookbackBlocks(), clock, FirstSeen.stored(database)), rules, eth.chainId()));
-            }
-        }
+        cryptoRails = new CryptoRails(database, clock, settings);
         RateSource rates = settings.priceApi() != null ? new PriceApiRates(settings.priceApi(), clock) : new FixedRates(settings.fixedRates());
         invoices = new Invoices(database, clock, orders, fulfilment, new AddressBook(database, clock),
-                new Quotes(rates, clock, settings.payWindow()), rails);
+                new Quotes(rates, clock, settings.payWindow()), cryptoRails.initial());
+        cryptoRails.attach(invoices);
         refunds = new Refunds(database, clock, orders, fulfilment, ledger);
         creators = new dev.veltrix.commerce.creators.Creators(database, clock, ledger);
         StoreSettings.Hosted h = settings.hosted();
@@ -90,7 +66,10 @@ public final class Store implements AutoCloseable {
         invoices.smallOrders(settings.smallOrders().maxTotal(), settings.smallOrders().confirmations());
         checkout = new Checkout(orders, fulfilment, ledger, this::openPayment);
         network.onJoin(fulfilment::playerJoined);
-        watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), invoices::monitor);
+        watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), () -> {
+            cryptoRails.refresh();
+            invoices.monitor();
+        });
         sweep = new LeasedTask(leases, "store-deliveries", nodeId, Duration.ofSeconds(5), () -> fulfilment.sweep(500));
         webhooks = new Webhooks(database, clock, settings.webhooks().endpoints(), settings.webhooks().secret());
         // Queued by one node of the cluster from the bus, sent by the node holding the lease.
@@ -102,12 +81,21 @@ public final class Store implements AutoCloseable {
     /** Opens the payment of a freshly placed order on its rail. */
     private void openPayment(dev.veltrix.commerce.orders.Order order) {
         if (order.rail() != Rail.NOWPAYMENTS) {
+            cryptoRails.refresh();
             invoices.open(order);
         } else if (hosted == null) {
             throw new dev.veltrix.core.error.RejectedException("rail-unavailable", "this store takes no payments through NOWPayments");
         } else {
             hosted.open(order);
         }
+    }
+
+    /**
+     * Checks and keeps a wallet key an operator entered, and uses it from the next order on (every node within
+     * seconds). Returns the key's first three receive addresses, for the operator to compare with their wallet.
+     */
+    public java.util.List<String> useWalletKey(dev.veltrix.commerce.crypto.Chain chain, String key, String by) {
+        return cryptoRails.use(chain, key, by);
     }
 
     /** The rails a buyer may choose on the storefront, in the order shown. */

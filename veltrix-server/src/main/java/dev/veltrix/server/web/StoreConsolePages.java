@@ -44,6 +44,7 @@ public final class StoreConsolePages {
         routes.get("/console/store/orders/{id}", this::order);
         routes.post("/console/store/orders/{id}/{action}", this::act);
         routes.post("/console/store/webhooks/{id}/redeliver", this::redeliver);
+        routes.post("/console/store/keys/{chain}", this::walletKey);
     }
 
     private void dashboard(Context ctx) {
@@ -54,7 +55,7 @@ public final class StoreConsolePages {
         web.render(ctx, "console/store.jte", params("csrf", session(ctx).csrfToken(), "charts", charts(revenue, first),
                 "pending", store.fulfilment.pendingByServer(), "rails", store.invoices.status(), "hosted", store.hosted != null,
                 "webRails", store.webRails(), "webhooks", store.webhooks.list(20), "orders", store.orders.recent(null, 30),
-                "notice", ctx.queryParam("notice")));
+                "notice", ctx.queryParam("notice"), "error", ctx.queryParam("error")));
     }
 
     /** One revenue chart per currency: a day's paid orders, gift cards included, in major units. */
@@ -139,6 +140,32 @@ public final class StoreConsolePages {
             ctx.redirect(back + "?error=" + java.net.URLEncoder.encode(e.getMessage(), java.nio.charset.StandardCharsets.UTF_8),
                     HttpStatus.SEE_OTHER);
         }
+    }
+
+    /** A wallet key pasted by the operator: checked, kept and used, or refused with what to export instead. */
+    private void walletKey(Context ctx) {
+        Web.checkCsrf(ctx, session(ctx).csrfToken());
+        dev.veltrix.commerce.crypto.Chain chain = switch (ctx.pathParam("chain")) {
+            case "bitcoin" -> dev.veltrix.commerce.crypto.Chain.BITCOIN;
+            case "ethereum" -> dev.veltrix.commerce.crypto.Chain.ETHEREUM;
+            default -> throw new io.javalin.http.NotFoundResponse("no chain " + ctx.pathParam("chain"));
+        };
+        String message;
+        String kind;
+        try {
+            List<String> first = store.useWalletKey(chain, ctx.formParam("key"), ConsoleRoutes.admin(ctx).username());
+            kind = "notice";
+            message = "Key saved and in use. Its first receive addresses are " + String.join(", ", first)
+                    + ": check that your wallet shows the same before selling.";
+        } catch (dev.veltrix.core.error.InvalidInputException e) {
+            kind = "error";
+            message = e.errors().isEmpty() ? e.getMessage() : e.errors().getFirst().message();
+        } catch (VeltrixException e) {
+            kind = "error";
+            message = e.getMessage();
+        }
+        ctx.redirect("/console/store?" + kind + "=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8)
+                + "#wallets", HttpStatus.SEE_OTHER);
     }
 
     private void redeliver(Context ctx) {

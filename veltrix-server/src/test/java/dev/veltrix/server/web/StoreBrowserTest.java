@@ -117,6 +117,14 @@ class StoreBrowserTest {
         awaitText(By.tagName("h1"), "Welcome");
         browser.get(node.baseUrl + "/console/store");
         assertThat(browser.findElements(By.cssSelector("#revenue-USD canvas, #revenue-USD svg"))).as("the revenue chart is drawn").isNotEmpty();
+        // Wallet keys: a private key pasted by mistake is refused with a warning; the public key is checked and shown.
+        pasteKey("bitcoin", "zprvAdG4iTXWBoARxkkzNpNh8r6Qag3irQB8PzEMkAFeTRXxHpbF9z4QgEvBRmfvqWvGp42t42nvgGpNgYSJA9iefm1yYNZKEm7z6qUWCroSQnE");
+        assertThat(awaitText(By.id("store-error"), "PRIVATE key")).contains("move");
+        pasteKey("ethereum", dev.veltrix.commerce.crypto.TestWallets.ethereumXpub());
+        assertThat(awaitText(By.id("store-error"), "store.ethereum.rpc-url")).contains("set");
+        pasteKey("bitcoin", dev.veltrix.commerce.crypto.TestWallets.account(84, 0)
+                .serializePubB58(org.bitcoinj.base.BitcoinNetwork.MAINNET));
+        assertThat(awaitText(By.id("store-notice"), "bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu")).contains("check that your wallet");
         assertThat(text(By.id("rails"))).contains("btc", StoreBrowserTest.WALLET.walletId());
         assertThat(text(By.id("orders"))).contains("Alex", "paid", "25.00 USD");
         browser.findElement(By.cssSelector("#orders a")).click();
@@ -126,6 +134,12 @@ class StoreBrowserTest {
         browser.findElement(By.cssSelector("form[action$='/refund'] button")).click();
         assertThat(awaitText(By.id("order-status"), "refunded")).isEqualTo("refunded");
         screenshot("store-console-order");
+    }
+
+    private static void pasteKey(String chain, String key) {
+        var field = browser.findElement(By.cssSelector("form[action$='/keys/" + chain + "'] input[name=key]"));
+        field.sendKeys(key);
+        browser.findElement(By.cssSelector("form[action$='/keys/" + chain + "'] button")).click();
     }
 
     private static void fill(String name, String value) {
