@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.veltrix.core.error.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.ScriptType;

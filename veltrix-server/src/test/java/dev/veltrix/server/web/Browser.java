@@ -21,6 +21,29 @@ final class Browser {
     private Browser() {
     }
 
+    /**
+     * Waits until the element shows {@code text} and returns what it shows, reading it in the same look-up, so a
+     * swap landing between finding and reading cannot leave a stale element behind; a timeout says what was shown.
+     */
+    static String awaitText(org.openqa.selenium.WebDriver browser, org.openqa.selenium.By where, String text) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for \"" + text + "\" in " + where + ", which shows: " + browser.findElement(where).getText())
+                .until(driver -> {
+                    String shown = driver.findElement(where).getText();
+                    return shown.contains(text) ? shown : null;
+                });
+    }
+
+    /** Closes what a browser test started, whichever of them did start. */
+    static void closeAll(AutoCloseable... resources) throws Exception {
+        for (AutoCloseable resource : resources) {
+            if (resource != null) {
+                resource.close();
+            }
+        }
+    }
+
     static ChromeDriver start() throws java.io.IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: install Debian's chromium and chromium-driver "

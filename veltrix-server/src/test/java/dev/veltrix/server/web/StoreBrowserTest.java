@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,16 +58,8 @@ class StoreBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+    static void stop() throws Exception {
+        Browser.closeAll(browser == null ? null : browser::quit, node, chain);
     }
 
     @Test
@@ -153,11 +144,7 @@ class StoreBrowserTest {
     }
 
     private static String awaitText(By where, String text) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> {
-                    String shown = driver.findElement(where).getText();
-                    return shown.contains(text) ? shown : null;
-                });
+        return Browser.awaitText(browser, where, text);
     }
 
     private static void screenshot(String name) throws Exception {

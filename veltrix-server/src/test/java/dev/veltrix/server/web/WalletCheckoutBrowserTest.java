@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,16 +62,8 @@ class WalletCheckoutBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
+    static void stop() throws Exception {
+        Browser.closeAll(browser == null ? null : browser::quit, node, chain);
     }
 
     @Test
@@ -119,11 +110,6 @@ class WalletCheckoutBrowserTest {
     }
 
     private static String awaitText(By where, String text) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "waiting for \"" + text + "\" in " + where + ", which shows: " + browser.findElement(where).getText())
-                .until(driver -> {
-                    String shown = driver.findElement(where).getText();
-                    return shown.contains(text) ? shown : null;
-                });
+        return Browser.awaitText(browser, where, text);
     }
 }
