@@ -146,6 +146,11 @@ public final class NetworkService {
         return name == null || !PLAYER_NAME.matcher(name).matches() ? Optional.empty() : store.playerNamed(name);
     }
 
+    /** The name a player last joined under, or empty when no server reported one. */
+    public Optional<String> nameOf(UUID player) {
+        return store.nameOf(player);
+    }
+
     /** The least-loaded healthy game server of {@code group} ({@code "*"}: any group) that is not in maintenance. */
     public Optional<GameServer> anyServer(String group) {
         return servers().stream().filter(s -> s.kind() == ServerKind.GAME && s.up() && !s.maintenance())

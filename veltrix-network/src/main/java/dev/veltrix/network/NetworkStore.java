@@ -30,6 +30,9 @@ public interface NetworkStore {
     /** The player who joined last under {@code name}, case-insensitive. */
     Optional<PlayerName> playerNamed(String name);
 
+    /** The name a player last joined under. */
+    Optional<String> nameOf(UUID player);
+
     /** Takes every player of a server offline (it went down); returns how many. */
     int leaveAll(String server, Instant at);
 

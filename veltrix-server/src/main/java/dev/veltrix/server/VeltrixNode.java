@@ -107,6 +107,8 @@ public final class VeltrixNode implements AutoCloseable {
     private final LeasedTask eventIdsPrune;
     private final EventIngest ingest;
     private final dev.veltrix.server.store.Store store;
+    private final dev.veltrix.progression.hunts.Hunts hunts;
+    private final LeasedTask huntRewards;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -160,6 +162,10 @@ public final class VeltrixNode implements AutoCloseable {
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
         store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId(), bus);
         dev.veltrix.server.metrics.StoreMetrics.register(metrics.registry(), store);
+        hunts = new dev.veltrix.progression.hunts.Hunts(database, clock, ledger);
+        // Rewards are paid right after each find; this catches any a crash or a refused posting left unpaid.
+        huntRewards = new LeasedTask(leases, "hunt-rewards", config.nodeId(), Duration.ofSeconds(30),
+                () -> hunts.list().stream().filter(h -> h.running(clock.instant())).forEach(h -> hunts.payRewards(h.id())));
 
         ServerKeyStore keys = new ServerKeyStore(database, clock);
         AdminStore admins = new AdminStore(database, clock);
@@ -187,6 +193,7 @@ public final class VeltrixNode implements AutoCloseable {
             new ChatApi(chat, new ChatReports(database, chat, clock), json).register(api);
             new EventsApi(ingest, json).register(api);
             new dev.veltrix.server.api.store.StoreApi(store, json).register(api);
+            new dev.veltrix.server.api.hunts.HuntsApi(hunts, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -197,6 +204,8 @@ public final class VeltrixNode implements AutoCloseable {
             new NetworkPages(web, network).registerConsole(routes);
             new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
             new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
+            new dev.veltrix.server.web.HuntPages(web, hunts, clock,
+                    player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();
@@ -218,7 +227,7 @@ public final class VeltrixNode implements AutoCloseable {
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
-                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, ServerSchema.MODULE);
+                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, dev.veltrix.progression.hunts.Hunts.SCHEMA, ServerSchema.MODULE);
     }
 
     public int port() {
@@ -273,6 +282,7 @@ public final class VeltrixNode implements AutoCloseable {
         eventIdsPrune.close();
         ingest.close();
         store.close();
+        huntRewards.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();
         }

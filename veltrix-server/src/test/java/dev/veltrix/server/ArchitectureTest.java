@@ -42,7 +42,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesKnowNothingOfTheServerOrHttp() {
-        noClasses().that().resideInAnyPackage("dev.veltrix.economy..", "dev.veltrix.network..", "dev.veltrix.commerce..")
+        noClasses().that().resideInAnyPackage("dev.veltrix.economy..", "dev.veltrix.network..", "dev.veltrix.commerce..",
+                        "dev.veltrix.progression..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.veltrix.server..", "io.javalin..", "dev.veltrix.sdk..")
                 .check(classes);
     }

@@ -125,6 +125,11 @@ public final class JooqNetworkStore implements NetworkStore {
     }
 
     @Override
+    public Optional<String> nameOf(UUID player) {
+        return database.dsl().select(P_NAME).from(NAMES).where(P_PLAYER.eq(player.toString())).fetchOptional(P_NAME);
+    }
+
+    @Override
     public void leave(UUID player, Instant at) {
         database.dsl().update(SESSIONS).set(N_LAST_SERVER, N_SERVER).set(N_SERVER, (String) null).set(N_LEFT_AT, at.toEpochMilli())
                 .where(N_PLAYER.eq(player.toString())).and(N_SERVER.isNotNull()).execute();

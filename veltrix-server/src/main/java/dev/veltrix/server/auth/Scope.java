@@ -16,7 +16,9 @@ public enum Scope {
     EVENTS("events"),
     STREAM("stream"),
     STORE("store"),
-    STORE_ADMIN("store:admin");
+    STORE_ADMIN("store:admin"),
+    HUNTS("hunts"),
+    HUNTS_ADMIN("hunts:admin");
 
     private final String text;
 
