@@ -1,0 +1,234 @@
+package dev.veltrix.progression.battlepass;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.veltrix.core.error.ConflictException;
+import dev.veltrix.core.error.FieldError;
+import dev.veltrix.core.error.InvalidInputException;
+import dev.veltrix.core.error.NotFoundException;
+import dev.veltrix.core.error.RejectedException;
+import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.core.id.UuidV7;
+import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.economy.ledger.LedgerService;
+import dev.veltrix.economy.ledger.TransferRequest;
+import dev.veltrix.economy.ledger.sql.SqlEffect;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.outbox.Outbox;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/**
+ * Battle-pass seasons: the definition, each player's XP and tier, premium, and rewards claimed once (or granted as
+ * tiers are reached when the season auto-claims). XP comes from game events through {@link XpFeed}; rewards in game
+ * currency are paid through the ledger under a key per player, tier and track, so a retry never pays twice.
+ */
+public final class BattlePass {
+    public static final AccountId SPONSOR = new AccountId("system:battlepass");
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final Table<Record> SEASONS = table(name("pass_seasons"));
+    static final Field<String> S_ID = field(name("id"), String.class);
+    static final Field<String> S_NAME = field(name("name"), String.class);
+    static final Field<Long> S_STARTS = field(name("starts_at"), Long.class);
+    static final Field<Long> S_ENDS = field(name("ends_at"), Long.class);
+    static final Field<String> S_DEFINITION = field(name("definition"), String.class);
+    static final Field<Long> S_CREATED = field(name("created_at"), Long.class);
+    static final Table<Record> PROGRESS = table(name("pass_progress"));
+    static final Field<String> P_SEASON = field(name("season_id"), String.class);
+    static final Field<String> P_PLAYER = field(name("player"), String.class);
+    static final Field<Long> P_XP = field(name("xp"), Long.class);
+    static final Field<Integer> P_PREMIUM = field(name("premium"), Integer.class);
+    static final Field<Long> P_UPDATED = field(name("updated_at"), Long.class);
+    static final Table<Record> XP = table(name("pass_xp"));
+    static final Field<String> X_EVENT = field(name("event_id"), String.class);
+    static final Field<String> X_SOURCE = field(name("source"), String.class);
+    static final Field<Long> X_AT = field(name("at"), Long.class);
+    static final Table<Record> CLAIMS = table(name("pass_claims"));
+    static final Field<Integer> C_TIER = field(name("tier"), Integer.class);
+    static final Field<String> C_TRACK = field(name("track"), String.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final LedgerService ledger;
+
+    public BattlePass(Database database, Clock clock, LedgerService ledger) {
+        this.database = database;
+        this.clock = clock;
+        this.ledger = ledger;
+    }
+
+    /** Creates a season; checked as a whole, and refused when its window overlaps another season's. */
+    public Season create(Season season) {
+        List<FieldError> errors = SeasonRules.check(season, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the season was not created", errors);
+        }
+        String definition;
+        try {
+            definition = JSON.writeValueAsString(season);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a season failed to serialise", e);
+        }
+        try {
+            database.inTransaction(tx -> {
+                Optional<String> overlapping = tx.select(S_ID).from(SEASONS)
+                        .where(S_STARTS.lt(season.endsAt().toEpochMilli()), S_ENDS.gt(season.startsAt().toEpochMilli())).limit(1).fetchOptional(S_ID);
+                if (overlapping.isPresent()) {
+                    throw new ConflictException("season-overlaps", "season " + season.id() + " overlaps season " + overlapping.get()
+                            + "; seasons follow one another");
+                }
+                return tx.insertInto(SEASONS, S_ID, S_NAME, S_STARTS, S_ENDS, S_DEFINITION, S_CREATED).values(season.id(), season.name(),
+                        season.startsAt().toEpochMilli(), season.endsAt().toEpochMilli(), definition, clock.millis()).execute();
+            });
+        } catch (RuntimeException e) {
+            if (database.kind().isDuplicateKey(e)) {
+                throw new ConflictException("season-exists", "season " + season.id() + " exists; seasons are not redefined");
+            }
+            throw e;
+        }
+        return season;
+    }
+
+    public Season season(String id) {
+        return database.dsl().select(S_DEFINITION).from(SEASONS).where(S_ID.eq(id)).fetchOptional(S_DEFINITION).map(BattlePass::read)
+                .orElseThrow(() -> new NotFoundException("no season " + id));
+    }
+
+    public List<Season> seasons() {
+        return database.dsl().select(S_DEFINITION).from(SEASONS).orderBy(S_STARTS.desc()).fetch(S_DEFINITION).stream().map(BattlePass::read).toList();
+    }
+
+    static Season read(String definition) {
+        try {
+            return JSON.readValue(definition, Season.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored season is unreadable", e);
+        }
+    }
+
+    /** Unlocks the premium track for a player (an admin's grant, or a store purchase). Granting again changes nothing. */
+    public Progress grantPremium(String seasonId, UUID player) {
+        season(seasonId);
+        database.inTransaction(tx -> {
+            if (tx.update(PROGRESS).set(P_PREMIUM, 1).set(P_UPDATED, clock.millis())
+                    .where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).execute() == 0) {
+                tx.insertInto(PROGRESS, P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED).values(seasonId, player.toString(), 0L, 1, clock.millis())
+                        .execute();
+            }
+            return null;
+        });
+        return progress(seasonId, player);
+    }
+
+    public Progress progress(String seasonId, UUID player) {
+        Season season = season(seasonId);
+        Record row = database.dsl().selectFrom(PROGRESS).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).fetchOne();
+        long xp = row == null ? 0 : row.get(P_XP);
+        List<Long> thresholds = season.tiers().thresholds();
+        int tier = season.tiers().tierFor(xp);
+        List<String> claimed = database.dsl().select(C_TIER, C_TRACK).from(CLAIMS).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString()))
+                .orderBy(C_TIER, C_TRACK).fetch(r -> r.value1() + ":" + r.value2().toLowerCase(java.util.Locale.ROOT));
+        return new Progress(seasonId, player.toString(), xp, tier, tier < thresholds.size() ? thresholds.get(tier) : null,
+                row != null && row.get(P_PREMIUM) == 1, thresholds, claimed);
+    }
+
+    /** Every XP grant of a player in a season, newest first: source, amount (0 when a daily cap held it back), time. */
+    public List<XpGrant> history(String seasonId, UUID player, int limit) {
+        season(seasonId);
+        return database.dsl().selectFrom(XP).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).orderBy(X_AT.desc(), X_EVENT.desc())
+                .limit(limit).fetch(r -> new XpGrant(UUID.fromString(r.get(X_EVENT)), r.get(X_SOURCE), r.get(P_XP), Instant.ofEpochMilli(r.get(X_AT))));
+    }
+
+    /** The season's players by XP. */
+    public List<Progress> leaderboard(String seasonId, int limit) {
+        season(seasonId);
+        return database.dsl().select(P_PLAYER).from(PROGRESS).where(P_SEASON.eq(seasonId)).orderBy(P_XP.desc(), P_UPDATED.asc()).limit(limit)
+                .fetch(P_PLAYER).stream().map(p -> progress(seasonId, UUID.fromString(p))).toList();
+    }
+
+    /**
+     * Claims a tier's reward on a track, once: a tier not reached, or the premium track without premium, is refused
+     * with the reason; claiming again answers the same progress.
+     */
+    public Progress claim(String seasonId, UUID player, int tier, Season.Track track) {
+        Season season = season(seasonId);
+        Progress progress = progress(seasonId, player);
+        if (tier < 1 || tier > season.tiers().tiers()) {
+            throw InvalidInputException.of("tier", "a tier of season " + seasonId + ", 1.." + season.tiers().tiers());
+        }
+        if (progress.tier() < tier) {
+            throw new RejectedException("tier-not-reached", "tier " + tier + " needs " + progress.thresholds().get(tier - 1) + " XP; the player has "
+                    + progress.xp());
+        }
+        if (track == Season.Track.PREMIUM && !progress.premium()) {
+            throw new RejectedException("premium-needed", "the premium track needs premium for season " + seasonId);
+        }
+        Season.Reward reward = season.rewards().stream().filter(r -> r.tier() == tier && r.track() == track).findFirst()
+                .orElseThrow(() -> new NotFoundException("tier " + tier + " has no " + track.name().toLowerCase(java.util.Locale.ROOT) + " reward"));
+        SqlEffect record = (tx, posted) -> recordClaim(tx, seasonId, player, reward);
+        if (reward.currency() != null) {
+            TransferRequest pay = new TransferRequest(SPONSOR, AccountId.player(player), reward.currency(), reward.amount(), "battlepass-reward",
+                    Map.of("season", seasonId, "tier", Integer.toString(tier), "track", track.name().toLowerCase(java.util.Locale.ROOT)));
+            ledger.post("pass:" + seasonId + ":" + player + ":" + tier + ":" + track, List.of(pay), record);
+        } else {
+            database.inTransaction(tx -> {
+                record.write(tx, List.of());
+                return null;
+            });
+        }
+        return progress(seasonId, player);
+    }
+
+    /** Grants every reward the player has reached and not claimed (auto-claiming seasons). Returns how many. */
+    public int claimReached(String seasonId, UUID player) {
+        Season season = season(seasonId);
+        Progress progress = progress(seasonId, player);
+        int granted = 0;
+        for (Season.Reward r : season.rewards()) {
+            boolean open = r.tier() <= progress.tier() && (r.track() == Season.Track.FREE || progress.premium());
+            if (open && !progress.claimed().contains(r.tier() + ":" + r.track().name().toLowerCase(java.util.Locale.ROOT))) {
+                claim(seasonId, player, r.tier(), r.track());
+                granted++;
+            }
+        }
+        return granted;
+    }
+
+    private void recordClaim(DSLContext tx, String seasonId, UUID player, Season.Reward reward) {
+        int inserted = tx.insertInto(CLAIMS, P_SEASON, P_PLAYER, C_TIER, C_TRACK, field(name("at"), Long.class))
+                .values(seasonId, player.toString(), reward.tier(), reward.track().name(), clock.millis()).onConflictDoNothing().execute();
+        if (inserted == 1) {
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("season", seasonId);
+            payload.put("player", player.toString());
+            payload.put("tier", reward.tier());
+            payload.put("track", reward.track().name().toLowerCase(java.util.Locale.ROOT));
+            payload.put("currency", reward.currency());
+            payload.put("amount", reward.amount());
+            payload.put("cosmetic", reward.cosmetic());
+            try {
+                Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "pass.reward_granted", player.toString(), clock.instant(),
+                        "progression", JSON.writeValueAsString(payload))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a reward event failed to serialise", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.veltrix.progression.battlepass;
+
+import dev.veltrix.core.error.FieldError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** What makes a season usable; every problem is listed with the field it concerns. */
+final class SeasonRules {
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+
+    private SeasonRules() {
+    }
+
+    static List<FieldError> check(Season season, Predicate<String> currencyExists) {
+        List<FieldError> errors = new ArrayList<>();
+        if (season.id() == null || !ID.matcher(season.id()).matches()) {
+            errors.add(new FieldError("id", "1..40 lower-case letters, digits and -"));
+        }
+        if (season.name() == null || season.name().isBlank() || season.name().length() > 80) {
+            errors.add(new FieldError("name", "1..80 characters"));
+        }
+        if (season.startsAt() == null || season.endsAt() == null || !season.endsAt().isAfter(season.startsAt())) {
+            errors.add(new FieldError("endsAt", "a season needs startsAt and an endsAt after it (ISO-8601 instants)"));
+        }
+        String curve = season.tiers() == null ? "give the tiers: linear, geometric or a table" : season.tiers().problem();
+        if (curve != null) {
+            errors.add(new FieldError("tiers", curve));
+        }
+        int tiers = season.tiers() == null ? 0 : season.tiers().tiers();
+        Set<String> once = new HashSet<>();
+        for (int i = 0; i < season.rewards().size(); i++) {
+            Season.Reward r = season.rewards().get(i);
+            String at = "rewards[" + i + "].";
+            if (r.tier() < 1 || r.tier() > tiers) {
+                errors.add(new FieldError(at + "tier", "a tier of the season, 1.." + tiers));
+            }
+            if (r.track() == null) {
+                errors.add(new FieldError(at + "track", "free or premium"));
+            } else if (!once.add(r.tier() + "/" + r.track())) {
+                errors.add(new FieldError(at + "tier", "one reward per tier and track (give a tier several currencies in separate seasons' tiers)"));
+            }
+            boolean currency = r.currency() != null;
+            boolean cosmetic = r.cosmetic() != null && !r.cosmetic().isBlank();
+            if (currency == cosmetic) {
+                errors.add(new FieldError(at + "currency", "a reward is game currency (currency and amount) or a cosmetic (its name)"));
+            } else if (currency && !currencyExists.test(r.currency())) {
+                errors.add(new FieldError(at + "currency", "no currency " + r.currency() + "; create it first"));
+            } else if (currency && r.amount() < 1) {
+                errors.add(new FieldError(at + "amount", "a positive amount in the currency's smallest unit"));
+            } else if (cosmetic && r.cosmetic().length() > 64) {
+                errors.add(new FieldError(at + "cosmetic", "a name of at most 64 characters"));
+            }
+        }
+        if (season.sources().isEmpty()) {
+            errors.add(new FieldError("sources", "at least one game event type that gives XP, such as \"mob.killed\": {\"xp\": 10}"));
+        }
+        season.sources().forEach((type, source) -> {
+            if (!EVENT_TYPE.matcher(type).matches() || type.length() > 64) {
+                errors.add(new FieldError("sources." + type, "a game event type such as mob.killed"));
+            }
+            if (source.xp() < 1 || source.xp() > 1_000_000) {
+                errors.add(new FieldError("sources." + type + ".xp", "1..1000000 XP per event"));
+            }
+            if (source.dailyCap() < 0) {
+                errors.add(new FieldError("sources." + type + ".dailyCap", "XP a player may earn from it per day, 0 for no cap"));
+            }
+        });
+        for (int i = 0; i < season.multipliers().size(); i++) {
+            Season.Multiplier m = season.multipliers().get(i);
+            if (m.from() == null || m.until() == null || !m.until().isAfter(m.from()) || !(m.factor() > 0) || m.factor() > 10) {
+                errors.add(new FieldError("multipliers[" + i + "]", "a window (from before until) and a factor in (0, 10]"));
+            }
+        }
+        return errors;
+    }
+}
