@@ -109,6 +109,8 @@ public final class VeltrixNode implements AutoCloseable {
     private final dev.veltrix.server.store.Store store;
     private final dev.veltrix.progression.hunts.Hunts hunts;
     private final LeasedTask huntRewards;
+    private final dev.veltrix.progression.battlepass.BattlePass battlePass;
+    private final dev.veltrix.progression.battlepass.XpFeed xpFeed;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -163,6 +165,9 @@ public final class VeltrixNode implements AutoCloseable {
         store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId(), bus);
         dev.veltrix.server.metrics.StoreMetrics.register(metrics.registry(), store);
         hunts = new dev.veltrix.progression.hunts.Hunts(database, clock, ledger);
+        battlePass = new dev.veltrix.progression.battlepass.BattlePass(database, clock, ledger);
+        xpFeed = new dev.veltrix.progression.battlepass.XpFeed(database, battlePass, leases, config.nodeId());
+        database.afterCommit(xpFeed::wake); // game events become XP as they commit
         // Rewards are paid right after each find; this catches any a crash or a refused posting left unpaid.
         huntRewards = new LeasedTask(leases, "hunt-rewards", config.nodeId(), Duration.ofSeconds(30),
                 () -> hunts.list().stream().filter(h -> h.running(clock.instant())).forEach(h -> hunts.payRewards(h.id())));
@@ -194,6 +199,7 @@ public final class VeltrixNode implements AutoCloseable {
             new EventsApi(ingest, json).register(api);
             new dev.veltrix.server.api.store.StoreApi(store, json).register(api);
             new dev.veltrix.server.api.hunts.HuntsApi(hunts, json).register(api);
+            new dev.veltrix.server.api.battlepass.BattlePassApi(battlePass, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -212,6 +218,7 @@ public final class VeltrixNode implements AutoCloseable {
         fix = fixSettings.port() == 0 ? null
                 : FixGateway.start(config.http().host(), fixSettings.port(), fixSettings.compId(), exchange, authorizer);
         relay.start();
+        xpFeed.start();
         pruner.start();
         http.start(config.http().host(), config.http().port());
         String url = "http://localhost:" + http.port();
@@ -283,6 +290,7 @@ public final class VeltrixNode implements AutoCloseable {
         ingest.close();
         store.close();
         huntRewards.close();
+        xpFeed.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();
         }

@@ -18,7 +18,9 @@ public enum Scope {
     STORE("store"),
     STORE_ADMIN("store:admin"),
     HUNTS("hunts"),
-    HUNTS_ADMIN("hunts:admin");
+    HUNTS_ADMIN("hunts:admin"),
+    BATTLEPASS("battlepass"),
+    BATTLEPASS_ADMIN("battlepass:admin");
 
     private final String text;
 

@@ -1,0 +1,73 @@
+package dev.veltrix.server.api.battlepass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.server.TestNode;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A season end to end: game events sent to /api/v1/events become XP, the player claims a reward, every bad request says why. */
+class BattlePassApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void gameEventsBecomeXpAndARewardIsClaimedOnce() throws Exception {
+        try (TestNode node = TestNode.start()) {
+            node.createCoins();
+            Instant now = Instant.now();
+            String season = "{\"name\":\"Frost\",\"startsAt\":\"" + now.minusSeconds(3_600) + "\",\"endsAt\":\"" + now.plusSeconds(86_400)
+                    + "\",\"tiers\":{\"kind\":\"linear\",\"base\":30,\"step\":30,\"count\":5},\"rewards\":[{\"tier\":1,\"track\":\"free\","
+                    + "\"currency\":\"coins\",\"amount\":40},{\"tier\":1,\"track\":\"premium\",\"cosmetic\":\"ice-wings\"}],"
+                    + "\"sources\":{\"mob.killed\":{\"xp\":10,\"dailyCap\":0}}}";
+            var created = node.put("/api/v1/battlepass/seasons/frost", season);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            var overlap = node.put("/api/v1/battlepass/seasons/frost-2", season);
+            assertThat(overlap.statusCode()).isEqualTo(409);
+            assertThat(overlap.body()).contains("overlaps season frost");
+            var bad = node.put("/api/v1/battlepass/seasons/bad", "{\"name\":\"x\",\"startsAt\":\"soon\",\"tiers\":{\"kind\":\"cubic\"}}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("tiers.kind", "startsAt", "endsAt");
+
+            assertThat(node.post("/api/v1/servers", "{\"name\":\"s1\",\"group\":\"survival\",\"address\":\"10.0.0.6:25565\",\"capacity\":10}", null)
+                    .statusCode()).isEqualTo(201);
+            UUID eve = UUID.randomUUID();
+            StringBuilder events = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                events.append(i == 0 ? "" : ",").append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"type\":\"mob.killed\",\"player\":\"")
+                        .append(eve).append("\",\"occurredAt\":\"").append(now).append("\",\"data\":{\"mob\":\"zombie\"}}");
+            }
+            var sent = node.post("/api/v1/events", "{\"server\":\"s1\",\"events\":[" + events + "]}", null);
+            assertThat(sent.statusCode()).as(sent.body()).isIn(200, 201, 202);
+
+            String progressPath = "/api/v1/battlepass/seasons/frost/players/" + eve;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            JsonNode progress = JSON.readTree(node.get(progressPath).body());
+            while (progress.get("xp").asLong() < 40 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                progress = JSON.readTree(node.get(progressPath).body());
+            }
+            assertThat(progress.get("xp").asLong()).isEqualTo(40);
+            assertThat(progress.get("tier").asInt()).isEqualTo(1);
+            assertThat(progress.get("nextTierXp").asLong()).isEqualTo(60);
+            assertThat(JSON.readTree(node.get(progressPath + "/xp").body()).get("items")).hasSize(4);
+
+            var claim = node.post(progressPath + "/claims", "{\"tier\":1,\"track\":\"free\"}", null);
+            assertThat(claim.statusCode()).as(claim.body()).isEqualTo(200);
+            assertThat(node.post(progressPath + "/claims", "{\"tier\":1,\"track\":\"free\"}", null).statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(node.get("/api/v1/accounts/player:" + eve + "/balances").body()).toString()).contains("40");
+            var premium = node.post(progressPath + "/claims", "{\"tier\":1,\"track\":\"premium\"}", null);
+            assertThat(premium.statusCode()).isEqualTo(422);
+            assertThat(premium.body()).contains("premium");
+            assertThat(node.put(progressPath + "/premium", "{}").statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(node.post(progressPath + "/claims", "{\"tier\":1,\"track\":\"premium\"}", null).body()).get("claimed").toString())
+                    .contains("1:free", "1:premium");
+            assertThat(node.post(progressPath + "/claims", "{\"tier\":4,\"track\":\"free\"}", null).statusCode()).isEqualTo(422);
+            assertThat(node.post(progressPath + "/claims", "{\"tier\":\"one\"}", null).statusCode()).isEqualTo(400);
+            assertThat(node.get("/api/v1/battlepass/seasons/none/players/" + eve).statusCode()).isEqualTo(404);
+        }
+    }
+}
