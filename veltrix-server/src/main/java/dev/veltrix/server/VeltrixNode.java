@@ -162,10 +162,11 @@ public final class VeltrixNode implements AutoCloseable {
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
-        store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, leases, config.nodeId(), bus);
+        battlePass = new dev.veltrix.progression.battlepass.BattlePass(database, clock, ledger);
+        store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, battlePass, leases,
+                config.nodeId(), bus);
         dev.veltrix.server.metrics.StoreMetrics.register(metrics.registry(), store);
         hunts = new dev.veltrix.progression.hunts.Hunts(database, clock, ledger);
-        battlePass = new dev.veltrix.progression.battlepass.BattlePass(database, clock, ledger);
         xpFeed = new dev.veltrix.progression.battlepass.XpFeed(database, battlePass, leases, config.nodeId());
         database.afterCommit(xpFeed::wake); // game events become XP as they commit
         // Rewards are paid right after each find; this catches any a crash or a refused posting left unpaid.

@@ -68,13 +68,18 @@ public final class Catalog {
     private final Database database;
     private final Clock clock;
     private final Predicate<String> gameCurrencyExists;
+    private final Predicate<String> seasonExists;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param gameCurrencyExists whether the ledger knows a (lower-case) game currency */
-    public Catalog(Database database, Clock clock, Predicate<String> gameCurrencyExists) {
+    /**
+     * @param gameCurrencyExists whether the ledger knows a (lower-case) game currency
+     * @param seasonExists       whether a battle-pass season exists
+     */
+    public Catalog(Database database, Clock clock, Predicate<String> gameCurrencyExists, Predicate<String> seasonExists) {
         this.database = database;
         this.clock = clock;
         this.gameCurrencyExists = gameCurrencyExists;
+        this.seasonExists = seasonExists;
     }
 
     public Category putCategory(Category category) {
@@ -120,6 +125,9 @@ public final class Catalog {
             Deliverable d = pkg.deliverables().get(i);
             if (d instanceof Deliverable.CurrencyGrant g && !g.currency().isEmpty() && !gameCurrencyExists.test(g.currency())) {
                 errors.add(new FieldError("deliverables[" + i + "].currency", "no game currency " + g.currency() + "; create it first"));
+            }
+            if (d instanceof Deliverable.PassPremium p && !p.season().isEmpty() && !seasonExists.test(p.season())) {
+                errors.add(new FieldError("deliverables[" + i + "].season", "no battle-pass season " + p.season() + "; create it first"));
             }
             if (d instanceof Deliverable.Command c && c.on() == Deliverable.Command.Trigger.EXPIRY && pkg.durationDays() == null) {
                 errors.add(new FieldError("deliverables[" + i + "].on", "only a timed package (durationDays set) runs commands on expiry"));

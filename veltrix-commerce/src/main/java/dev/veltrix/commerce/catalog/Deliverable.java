@@ -51,4 +51,8 @@ public sealed interface Deliverable {
     /** Claim blocks added to the player's allowance, per unit bought. */
     record ClaimBlocks(long blocks) implements Deliverable {
     }
+
+    /** The premium track of a battle-pass season. */
+    record PassPremium(String season) implements Deliverable {
+    }
 }

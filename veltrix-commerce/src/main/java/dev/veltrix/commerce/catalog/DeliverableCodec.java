@@ -30,7 +30,7 @@ public final class DeliverableCodec {
         List<Deliverable> out = new ArrayList<>();
         if (array == null || !array.isArray() || array.isEmpty() || array.size() > DELIVERABLES_MAX) {
             errors.add(new FieldError(path, "a list of 1.." + DELIVERABLES_MAX
-                    + " deliverables: {\"type\":\"command\"|\"currency\"|\"claim_blocks\", ...}"));
+                    + " deliverables: {\"type\":\"command\"|\"currency\"|\"claim_blocks\"|\"pass_premium\", ...}"));
             return out;
         }
         for (int i = 0; i < array.size(); i++) {
@@ -98,8 +98,15 @@ public final class DeliverableCodec {
                 }
                 return new Deliverable.ClaimBlocks(blocks);
             }
+            case "pass_premium" -> {
+                String season = node.path("season").asText("");
+                if (season.isEmpty()) {
+                    errors.add(new FieldError(at + ".season", "the battle-pass season whose premium track the package unlocks"));
+                }
+                return new Deliverable.PassPremium(season);
+            }
             default -> {
-                errors.add(new FieldError(at + ".type", "\"command\", \"currency\" or \"claim_blocks\", got \"" + type + "\""));
+                errors.add(new FieldError(at + ".type", "\"command\", \"currency\", \"claim_blocks\" or \"pass_premium\", got \"" + type + "\""));
                 return null;
             }
         }
@@ -114,6 +121,7 @@ public final class DeliverableCodec {
                         .put("whenOnline", c.whenOnline()).put("on", c.on().name().toLowerCase(java.util.Locale.ROOT));
                 case Deliverable.CurrencyGrant g -> node.put("type", "currency").put("currency", g.currency()).put("amount", g.amount());
                 case Deliverable.ClaimBlocks b -> node.put("type", "claim_blocks").put("blocks", b.blocks());
+                case Deliverable.PassPremium p -> node.put("type", "pass_premium").put("season", p.season());
             }
         }
         return array;

@@ -17,7 +17,9 @@ public record Delivery(UUID id, UUID order, UUID player, String playerName, Kind
     public enum Kind {
         COMMAND, EXPIRY, REVOKE, CURRENCY, BLOCKS,
         /** A creator's share of the order, credited to their ledger account. */
-        EARNING;
+        EARNING,
+        /** A battle-pass season's premium track. */
+        PREMIUM;
 
         public boolean forGameServer() {
             return this == COMMAND || this == EXPIRY || this == REVOKE;

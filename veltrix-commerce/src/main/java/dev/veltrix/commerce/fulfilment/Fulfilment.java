@@ -73,15 +73,15 @@ public final class Fulfilment {
     private final Clock clock;
     private final PlayerDirectory players;
     private final LedgerService ledger;
-    private final ClaimBlockGrants blocks;
+    private final GameGrants grants;
     private final dev.veltrix.commerce.creators.Creators creators;
 
-    public Fulfilment(Database database, Clock clock, PlayerDirectory players, LedgerService ledger, ClaimBlockGrants blocks) {
+    public Fulfilment(Database database, Clock clock, PlayerDirectory players, LedgerService ledger, GameGrants grants) {
         this.database = database;
         this.clock = clock;
         this.players = players;
         this.ledger = ledger;
-        this.blocks = blocks;
+        this.grants = grants;
         this.creators = new dev.veltrix.commerce.creators.Creators(database, clock, ledger);
     }
 
@@ -119,6 +119,10 @@ public final class Fulfilment {
                     case Deliverable.ClaimBlocks b -> {
                         kind = Delivery.Kind.BLOCKS;
                         text = Long.toString(Math.multiplyExact(b.blocks(), (long) line.quantity()));
+                    }
+                    case Deliverable.PassPremium p -> {
+                        kind = Delivery.Kind.PREMIUM;
+                        text = p.season();
                     }
                 }
                 insert = insert.values(UuidV7.next().toString(), order.id().toString(), order.player().toString(), order.playerName(),
@@ -171,7 +175,8 @@ public final class Fulfilment {
             insert.execute();
         }
         return tx.selectFrom(DELIVERIES).where(ORDER.eq(order.id().toString()), STATUS.eq(Delivery.Status.DELIVERED.name()),
-                KIND.in(Delivery.Kind.CURRENCY.name(), Delivery.Kind.BLOCKS.name(), Delivery.Kind.EARNING.name())).fetch(Fulfilment::read);
+                KIND.in(Delivery.Kind.CURRENCY.name(), Delivery.Kind.BLOCKS.name(), Delivery.Kind.EARNING.name(), Delivery.Kind.PREMIUM.name()))
+                .fetch(Fulfilment::read);
     }
 
     /** Takes back one applied grant, once: the game currency through the ledger, claim blocks from the allowance. */
@@ -187,10 +192,14 @@ public final class Fulfilment {
                     dev.veltrix.commerce.creators.Creators.REVENUE, dev.veltrix.commerce.creators.Creators.ledgerCurrency(parts[1]),
                     Long.parseLong(parts[2]), "creator-refund", Map.of("order", grant.order().toString(), "package", parts[3]));
             ledger.post("store:reverse:" + grant.id(), List.of(back), (SqlEffect) (tx, posted) -> markReversed(tx, grant));
-        } else if (grant.kind() == Delivery.Kind.BLOCKS) {
+        } else if (grant.kind() == Delivery.Kind.BLOCKS || grant.kind() == Delivery.Kind.PREMIUM) {
             database.inTransaction(tx -> {
                 if (markReversed(tx, grant)) {
-                    blocks.grant(tx, grant.player(), -Long.parseLong(grant.command()));
+                    if (grant.kind() == Delivery.Kind.BLOCKS) {
+                        grants.claimBlocks(tx, grant.player(), -Long.parseLong(grant.command()));
+                    } else {
+                        grants.passPremium(tx, grant.player(), grant.command(), false);
+                    }
                 }
                 return null;
             });
@@ -242,7 +251,7 @@ public final class Fulfilment {
                 case COMMAND, EXPIRY, REVOKE -> announce(d);
                 case CURRENCY -> grantCurrency(d);
                 case EARNING -> credit(d);
-                case BLOCKS -> grantBlocks(d);
+                case BLOCKS, PREMIUM -> grantInGame(d);
             }
         } catch (RuntimeException e) {
             // The sweep tries again; one failed delivery never holds up the others.
@@ -295,10 +304,14 @@ public final class Fulfilment {
         ledger.post("store:delivery:" + d.id(), List.of(earning), done);
     }
 
-    private void grantBlocks(Delivery d) {
+    private void grantInGame(Delivery d) {
         database.inTransaction(tx -> {
             if (markDone(tx, d, "veltrix")) {
-                blocks.grant(tx, d.player(), Long.parseLong(d.command()));
+                if (d.kind() == Delivery.Kind.BLOCKS) {
+                    grants.claimBlocks(tx, d.player(), Long.parseLong(d.command()));
+                } else {
+                    grants.passPremium(tx, d.player(), d.command(), true);
+                }
             }
             return null;
         });

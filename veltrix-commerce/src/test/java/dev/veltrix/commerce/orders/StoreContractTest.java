@@ -261,6 +261,23 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aPassPremiumPackageUnlocksTheSeasonAndARefundTakesItBack(SqlKind kind) {
+        try (StoreFixture store = new StoreFixture(kind)) {
+            assertThatThrownBy(() -> store.catalog.putPackage(new StorePackage("summer-pass", "ranks", "Summer pass", "", "coins", 500, null, null,
+                    null, List.of(new Deliverable.PassPremium("summer")), true))).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                    assertThat(e.errors().getFirst().message()).contains("no battle-pass season summer"));
+            store.catalog.putPackage(new StorePackage("winter-pass", "ranks", "Winter pass", "", "coins", 500, null, 1, null,
+                    List.of(new Deliverable.PassPremium("winter")), true));
+            UUID fay = store.player("Fay", 1_000);
+            Order order = store.checkout.place(new PlaceOrder("Fay", List.of(new PlaceOrder.Line("winter-pass", 1)), null, null, Rail.GAME), "p1");
+            assertThat(store.blocksGranted).containsExactly(fay + ":premium winter");
+            store.refunds.refund(order.id(), "chargeback");
+            assertThat(store.blocksGranted).containsExactly(fay + ":premium winter", fay + ":no premium winter");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void creatorsEarnTheirShareOfWhatBuyersPaidLoseItOnRefundAndArePaidOutOnce(SqlKind kind) {
         try (StoreFixture store = new StoreFixture(kind)) {
             store.vip("USD", 2_000, null);

@@ -65,7 +65,8 @@ public final class StoreFixture implements AutoCloseable {
         db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, AddressBook.SCHEMA));
         ledger = new LedgerService(new JooqLedgerStore(db.database(), clock, new ObjectMapper()), LedgerSettings.DEFAULTS, LedgerObserver.NONE);
         ledger.createCurrency(new Currency("coins", "Coins", 0));
-        catalog = new Catalog(db.database(), clock, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
+        catalog = new Catalog(db.database(), clock, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)),
+                season -> season.equals("winter"));
         PlayerDirectory directory = new PlayerDirectory() {
             @Override
             public Optional<Known> resolve(String name) {
@@ -83,7 +84,17 @@ public final class StoreFixture implements AutoCloseable {
             }
         };
         orders = new Orders(db.database(), clock, directory, Duration.ofMinutes(15));
-        fulfilment = new Fulfilment(db.database(), clock, directory, ledger, (tx, player, blocks) -> blocksGranted.add(player + ":" + blocks));
+        fulfilment = new Fulfilment(db.database(), clock, directory, ledger, new dev.veltrix.commerce.fulfilment.GameGrants() {
+            @Override
+            public void claimBlocks(org.jooq.DSLContext tx, UUID player, long blocks) {
+                blocksGranted.add(player + ":" + blocks);
+            }
+
+            @Override
+            public void passPremium(org.jooq.DSLContext tx, UUID player, String season, boolean on) {
+                blocksGranted.add(player + ":" + (on ? "premium " : "no premium ") + season);
+            }
+        });
         orders.onSettled(fulfilment::write);
         Invoices.CryptoRail btc = new Invoices.CryptoRail(Asset.BTC, WALLET,
                 address -> chain.getOrDefault(address, List.of()), new InvoiceRules(2, BigDecimal.ZERO, Duration.ofHours(24)), 1);

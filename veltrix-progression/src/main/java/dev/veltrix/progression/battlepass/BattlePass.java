@@ -123,18 +123,30 @@ public final class BattlePass {
         }
     }
 
-    /** Unlocks the premium track for a player (an admin's grant, or a store purchase). Granting again changes nothing. */
+    /** Unlocks the premium track for a player (an admin's grant). Granting again changes nothing. */
     public Progress grantPremium(String seasonId, UUID player) {
         season(seasonId);
         database.inTransaction(tx -> {
-            if (tx.update(PROGRESS).set(P_PREMIUM, 1).set(P_UPDATED, clock.millis())
-                    .where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).execute() == 0) {
-                tx.insertInto(PROGRESS, P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED).values(seasonId, player.toString(), 0L, 1, clock.millis())
-                        .execute();
-            }
+            setPremium(tx, seasonId, player, true);
             return null;
         });
         return progress(seasonId, player);
+    }
+
+    /**
+     * Sets premium inside the caller's transaction (a store purchase, or its refund, marking its delivery done in the
+     * same transaction). Rewards already claimed on the premium track stay claimed.
+     */
+    public void setPremium(DSLContext tx, String seasonId, UUID player, boolean on) {
+        if (tx.update(PROGRESS).set(P_PREMIUM, on ? 1 : 0).set(P_UPDATED, clock.millis())
+                .where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).execute() == 0) {
+            tx.insertInto(PROGRESS, P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED).values(seasonId, player.toString(), 0L, on ? 1 : 0,
+                    clock.millis()).execute();
+        }
+    }
+
+    public boolean exists(String seasonId) {
+        return database.dsl().fetchExists(SEASONS, S_ID.eq(seasonId));
     }
 
     public Progress progress(String seasonId, UUID player) {

@@ -48,11 +48,21 @@ public final class Store implements AutoCloseable {
     private final LeasedTask sweep;
 
     public Store(Database database, Clock clock, StoreSettings settings, LedgerService ledger, NetworkService network,
-                 ClaimService claims, Leases leases, String nodeId, EventBus bus) {
+                 ClaimService claims, dev.veltrix.progression.battlepass.BattlePass battlePass, Leases leases, String nodeId, EventBus bus) {
         NetworkDirectory directory = new NetworkDirectory(network);
-        catalog = new Catalog(database, clock, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
+        catalog = new Catalog(database, clock, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)), battlePass::exists);
         orders = new Orders(database, clock, directory, settings.payWindow());
-        fulfilment = new Fulfilment(database, clock, directory, ledger, claims::grantBlocks);
+        fulfilment = new Fulfilment(database, clock, directory, ledger, new dev.veltrix.commerce.fulfilment.GameGrants() {
+            @Override
+            public void claimBlocks(org.jooq.DSLContext tx, java.util.UUID player, long blocks) {
+                claims.grantBlocks(tx, player, blocks);
+            }
+
+            @Override
+            public void passPremium(org.jooq.DSLContext tx, java.util.UUID player, String season, boolean on) {
+                battlePass.setPremium(tx, season, player, on);
+            }
+        });
         orders.onSettled(fulfilment::write);
         cryptoRails = new CryptoRails(database, clock, settings);
         RateSource rates = settings.priceApi() != null ? new PriceApiRates(settings.priceApi(), clock) : new FixedRates(settings.fixedRates());

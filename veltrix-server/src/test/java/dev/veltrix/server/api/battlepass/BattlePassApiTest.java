@@ -62,7 +62,19 @@ class BattlePassApiTest {
             var premium = node.post(progressPath + "/claims", "{\"tier\":1,\"track\":\"premium\"}", null);
             assertThat(premium.statusCode()).isEqualTo(422);
             assertThat(premium.body()).contains("premium");
-            assertThat(node.put(progressPath + "/premium", "{}").statusCode()).isEqualTo(200);
+            // Premium bought in the store: the purchase's delivery unlocks the track.
+            assertThat(node.put("/api/v1/store/categories/passes", "{\"name\":\"Passes\"}").statusCode()).isEqualTo(200);
+            var pkg = node.put("/api/v1/store/packages/frost-pass", "{\"category\":\"passes\",\"name\":\"Frost pass\",\"currency\":\"coins\","
+                    + "\"price\":30,\"deliverables\":[{\"type\":\"pass_premium\",\"season\":\"frost\"}]}");
+            assertThat(pkg.statusCode()).as(pkg.body()).isEqualTo(200);
+            assertThat(node.put("/api/v1/players/" + eve + "/session", "{\"server\":\"s1\",\"name\":\"Evelyn\"}").statusCode()).isEqualTo(200);
+            var bought = node.post("/api/v1/store/orders", "{\"playerName\":\"Evelyn\",\"lines\":[{\"package\":\"frost-pass\"}],"
+                    + "\"rail\":\"game\"}", "pass-1");
+            assertThat(bought.statusCode()).as(bought.body()).isEqualTo(201);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!JSON.readTree(node.get(progressPath).body()).get("premium").asBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertThat(JSON.readTree(node.post(progressPath + "/claims", "{\"tier\":1,\"track\":\"premium\"}", null).body()).get("claimed").toString())
                     .contains("1:free", "1:premium");
             assertThat(node.post(progressPath + "/claims", "{\"tier\":4,\"track\":\"free\"}", null).statusCode()).isEqualTo(422);
