@@ -20,6 +20,7 @@ import static org.jooq.impl.DSL.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.Wakeup;
 import dev.veltrix.storage.lease.Leases;
 import dev.veltrix.storage.outbox.Outbox;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class XpFeed implements AutoCloseable {
     public static final String CONSUMER = "battlepass-xp";
     private static final Logger LOG = LoggerFactory.getLogger(XpFeed.class);
-    private static final int BATCH_MAX = 1_000;
+    // Small enough that one batch's transaction holds the single SQLite writer only briefly.
+    private static final int BATCH_MAX = 500;
     private static final Duration LEASE_TTL = Duration.ofSeconds(15);
     private static final String GAME_PREFIX = "game.";
     private static final Table<Record> DAILY = table(name("pass_daily"));
@@ -129,7 +131,18 @@ public final class XpFeed implements AutoCloseable {
         return batch.size();
     }
 
-    /** Awards a batch inside {@code tx}; returns the players whose XP grew, by season. */
+    /** An event that may give XP: its season, player, source, day, and the XP before any cap. */
+    private record Candidate(Season season, String eventId, UUID player, String source, int day, long xp, long at) {
+        String dayKey() {
+            return season.id() + "|" + player + "|" + source + "|" + day;
+        }
+    }
+
+    /**
+     * Awards a batch inside {@code tx} with a fixed number of statements whatever its size (reads of what is already
+     * counted, the day's XP and the progress rows, then multi-row inserts and batched updates), so the single SQLite
+     * writer is held briefly. Returns the players whose XP grew, by season.
+     */
     Map<String, Set<UUID>> award(DSLContext tx, List<StoredEvent> batch) {
         List<Season> seasons = new ArrayList<>();
         // Outbox order is commit order, not the order events happened in: the seasons of the batch's whole time span.
@@ -138,12 +151,53 @@ public final class XpFeed implements AutoCloseable {
         tx.select(S_DEFINITION).from(SEASONS).where(S_STARTS.le(latest), S_ENDS.gt(earliest)).fetch(S_DEFINITION)
                 .forEach(d -> seasons.add(BattlePass.read(d)));
         Map<String, Set<UUID>> grown = new HashMap<>();
-        if (seasons.isEmpty()) {
+        List<Candidate> candidates = candidates(batch, seasons);
+        if (candidates.isEmpty()) {
             return grown;
         }
+        // Every look-up names the season first: the tables' keys start with it, so these are index look-ups.
+        Set<String> seasonIds = new HashSet<>();
+        candidates.forEach(c -> seasonIds.add(c.season().id()));
+        Set<String> counted = new HashSet<>(tx.select(X_EVENT).from(XP)
+                .where(P_SEASON.in(seasonIds), X_EVENT.in(candidates.stream().map(Candidate::eventId).toList())).fetch(X_EVENT));
+        Set<String> players = new HashSet<>();
+        candidates.forEach(c -> players.add(c.player().toString()));
         Map<String, Long> daily = new HashMap<>();
+        tx.select(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP).from(DAILY).where(P_SEASON.in(seasonIds), P_PLAYER.in(players))
+                .forEach(r -> daily.put(r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4(), r.value5()));
+        Set<String> dailyExisting = new HashSet<>(daily.keySet());
+        RowInserter grants = new RowInserter(XP, List.of(P_SEASON, X_EVENT, P_PLAYER, X_SOURCE, P_XP, X_AT));
         Map<String, Long> gained = new HashMap<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> capped = new HashSet<>();
+        for (Candidate c : candidates) {
+            if (!counted.add(c.eventId())) {
+                continue; // counted before, or twice in this batch
+            }
+            long xp = c.xp();
+            long cap = c.season().sources().get(c.source()).dailyCap();
+            if (cap > 0) {
+                long today = daily.getOrDefault(c.dayKey(), 0L);
+                xp = Math.max(0, Math.min(xp, cap - today));
+                daily.put(c.dayKey(), today + xp);
+                capped.add(c.dayKey());
+            }
+            grants.add(c.season().id(), c.eventId(), c.player().toString(), c.source(), xp, c.at());
+            if (xp > 0) {
+                gained.merge(c.season().id() + "|" + c.player(), xp, Long::sum);
+                grown.computeIfAbsent(c.season().id(), s -> new HashSet<>()).add(c.player());
+            }
+        }
+        grants.execute(tx);
+        writeDaily(tx, daily, capped, dailyExisting);
+        writeProgress(tx, gained, seasonIds);
+        return grown;
+    }
+
+    private static List<Candidate> candidates(List<StoredEvent> batch, List<Season> seasons) {
+        List<Candidate> out = new ArrayList<>();
+        if (seasons.isEmpty()) {
+            return out;
+        }
         for (StoredEvent stored : batch) {
             var event = stored.event();
             if (!event.type().startsWith(GAME_PREFIX)) {
@@ -151,51 +205,60 @@ public final class XpFeed implements AutoCloseable {
             }
             String source = event.type().substring(GAME_PREFIX.length());
             Season season = seasons.stream().filter(s -> s.running(event.occurredAt()) && s.sources().containsKey(source)).findFirst().orElse(null);
-            UUID player = player(event.payload());
-            if (season == null || player == null || !seen.add(season.id() + "/" + event.id())
-                    || tx.fetchExists(XP, P_SEASON.eq(season.id()), X_EVENT.eq(event.id().toString()))) {
+            UUID player = season == null ? null : player(event.payload());
+            if (player == null) {
                 continue;
             }
-            Season.XpSource rule = season.sources().get(source);
             double factor = season.multipliers().stream().filter(m -> m.covers(event.occurredAt())).mapToDouble(Season.Multiplier::factor).max()
                     .orElse(1);
-            long xp = Math.round(rule.xp() * factor);
-            int day = (int) event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-            String dayKey = season.id() + "|" + player + "|" + source + "|" + day;
-            if (rule.dailyCap() > 0) {
-                long today = daily.computeIfAbsent(dayKey, k -> dailyXp(tx, season.id(), player, source, day));
-                xp = Math.max(0, Math.min(xp, rule.dailyCap() - today));
-                daily.put(dayKey, today + xp);
-                upsertDaily(tx, season.id(), player, source, day, today + xp);
-            }
-            tx.insertInto(XP, P_SEASON, X_EVENT, P_PLAYER, X_SOURCE, P_XP, X_AT)
-                    .values(season.id(), event.id().toString(), player.toString(), source, xp, event.occurredAt().toEpochMilli()).execute();
-            if (xp > 0) {
-                gained.merge(season.id() + "|" + player, xp, Long::sum);
-                grown.computeIfAbsent(season.id(), s -> new HashSet<>()).add(player);
+            out.add(new Candidate(season, event.id().toString(), player, source,
+                    (int) event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay(),
+                    Math.round(season.sources().get(source).xp() * factor), event.occurredAt().toEpochMilli()));
+        }
+        return out;
+    }
+
+    private static void writeDaily(DSLContext tx, Map<String, Long> daily, Set<String> changed, Set<String> existing) {
+        RowInserter inserts = new RowInserter(DAILY, List.of(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP));
+        List<org.jooq.Query> updates = new ArrayList<>();
+        for (String key : changed) {
+            String[] k = key.split("\\|");
+            if (existing.contains(key)) {
+                updates.add(tx.update(DAILY).set(P_XP, daily.get(key))
+                        .where(P_SEASON.eq(k[0]), P_PLAYER.eq(k[1]), X_SOURCE.eq(k[2]), D_DAY.eq(Integer.parseInt(k[3]))));
+            } else {
+                inserts.add(k[0], k[1], k[2], Integer.parseInt(k[3]), daily.get(key));
             }
         }
+        if (!updates.isEmpty()) {
+            tx.batch(updates).execute();
+        }
+        inserts.execute(tx);
+    }
+
+    private static void writeProgress(DSLContext tx, Map<String, Long> gained, Set<String> seasonIds) {
+        if (gained.isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>();
+        Set<String> players = new HashSet<>();
+        gained.keySet().forEach(key -> players.add(key.substring(key.indexOf('|') + 1)));
+        tx.select(P_SEASON, P_PLAYER).from(PROGRESS).where(P_SEASON.in(seasonIds), P_PLAYER.in(players)).forEach(r -> existing.add(r.value1() + "|" + r.value2()));
         long now = System.currentTimeMillis();
+        RowInserter inserts = new RowInserter(PROGRESS, List.of(P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED));
+        List<org.jooq.Query> updates = new ArrayList<>();
         gained.forEach((key, xp) -> {
-            String[] parts = key.split("\\|");
-            if (tx.update(PROGRESS).set(P_XP, P_XP.plus(xp)).set(P_UPDATED, now).where(P_SEASON.eq(parts[0]), P_PLAYER.eq(parts[1])).execute() == 0) {
-                tx.insertInto(PROGRESS, P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED).values(parts[0], parts[1], xp, 0, now).execute();
+            String[] k = key.split("\\|");
+            if (existing.contains(key)) {
+                updates.add(tx.update(PROGRESS).set(P_XP, P_XP.plus(xp)).set(P_UPDATED, now).where(P_SEASON.eq(k[0]), P_PLAYER.eq(k[1])));
+            } else {
+                inserts.add(k[0], k[1], xp, 0, now);
             }
         });
-        return grown;
-    }
-
-    private static long dailyXp(DSLContext tx, String season, UUID player, String source, int day) {
-        Long xp = tx.select(P_XP).from(DAILY).where(P_SEASON.eq(season), P_PLAYER.eq(player.toString()), X_SOURCE.eq(source), D_DAY.eq(day))
-                .fetchOne(P_XP);
-        return xp == null ? 0 : xp;
-    }
-
-    private static void upsertDaily(DSLContext tx, String season, UUID player, String source, int day, long xp) {
-        if (tx.update(DAILY).set(P_XP, xp).where(P_SEASON.eq(season), P_PLAYER.eq(player.toString()), X_SOURCE.eq(source), D_DAY.eq(day))
-                .execute() == 0) {
-            tx.insertInto(DAILY, P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP).values(season, player.toString(), source, day, xp).execute();
+        if (!updates.isEmpty()) {
+            tx.batch(updates).execute();
         }
+        inserts.execute(tx);
     }
 
     private static UUID player(String payload) {
