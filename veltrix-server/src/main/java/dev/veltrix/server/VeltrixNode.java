@@ -211,6 +211,7 @@ public final class VeltrixNode implements AutoCloseable {
             new NetworkPages(web, network).registerConsole(routes);
             new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
             new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
+            new dev.veltrix.server.web.ProgressionPages(web, battlePass, hunts).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
             new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry).register(routes);

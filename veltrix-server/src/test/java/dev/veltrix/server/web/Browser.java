@@ -35,6 +35,24 @@ final class Browser {
                 });
     }
 
+    /** Signs in as the owner of a fresh node, changing the one-time setup password as the console asks. */
+    static void signInAsOwner(org.openqa.selenium.WebDriver browser, dev.veltrix.server.TestNode node) {
+        browser.get(node.baseUrl + "/console");
+        type(browser, "username", "owner");
+        type(browser, "password", node.ownerPassword);
+        browser.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/console/password"));
+        type(browser, "password", "correct horse battery staple");
+        browser.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+        awaitText(browser, org.openqa.selenium.By.tagName("h1"), "Welcome");
+    }
+
+    private static void type(org.openqa.selenium.WebDriver browser, String name, String value) {
+        var field = browser.findElement(org.openqa.selenium.By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
     /** Closes what a browser test started, whichever of them did start. */
     static void closeAll(AutoCloseable... resources) throws Exception {
         for (AutoCloseable resource : resources) {

@@ -97,15 +97,7 @@ class StoreBrowserTest {
         assertThat(text(By.id("basket-empty"))).contains("empty");
 
         // The operator sees the sale and the order's timeline in the console, and refunds it.
-        String orderUrl = browser.getCurrentUrl();
-        browser.get(node.baseUrl + "/console");
-        fill("username", "owner");
-        fill("password", node.ownerPassword);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/console/password"));
-        fill("password", "correct horse battery staple");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        awaitText(By.tagName("h1"), "Welcome");
+        Browser.signInAsOwner(browser, node);
         browser.get(node.baseUrl + "/console/store");
         assertThat(browser.findElements(By.cssSelector("#revenue-USD canvas, #revenue-USD svg"))).as("the revenue chart is drawn").isNotEmpty();
         // Wallet keys: a private key pasted by mistake is refused with a warning; the public key is checked and shown.

@@ -20,11 +20,11 @@ import java.util.Map;
  *  "sources":{"mob.killed":{"xp":10,"dailyCap":500}},"multipliers":[{"from":"…","until":"…","factor":2}],"autoClaim":false}</pre>
  * Fields that cannot be read are listed together; the season's rules are checked when it is created.
  */
-final class SeasonBodies {
+public final class SeasonBodies {
     private SeasonBodies() {
     }
 
-    static Season season(String id, JsonNode body) {
+    public static Season season(String id, JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         JsonNode t = body.path("tiers");
         TierCurve tiers = switch (t.path("kind").asText("")) {

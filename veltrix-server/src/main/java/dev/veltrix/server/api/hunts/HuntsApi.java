@@ -56,7 +56,7 @@ public final class HuntsApi {
     }
 
     /** Reads a hunt definition, listing every field that cannot be read; the rules are checked by {@link Hunts#create}. */
-    static Hunt hunt(String id, JsonNode body) {
+    public static Hunt hunt(String id, JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         List<Treasure> treasures = new ArrayList<>();
         JsonNode list = body.path("treasures");
