@@ -214,7 +214,7 @@ public final class VeltrixNode implements AutoCloseable {
             new dev.veltrix.server.web.ProgressionPages(web, battlePass, hunts).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
-            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry).register(routes);
+            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry, battlePass, clock).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();
         fix = fixSettings.port() == 0 ? null

@@ -115,6 +115,12 @@ public final class BattlePass {
         return database.dsl().select(S_DEFINITION).from(SEASONS).orderBy(S_STARTS.desc()).fetch(S_DEFINITION).stream().map(BattlePass::read).toList();
     }
 
+    /** The season running at {@code at}, if any (seasons never overlap). */
+    public Optional<Season> running(Instant at) {
+        return database.dsl().select(S_DEFINITION).from(SEASONS).where(S_STARTS.le(at.toEpochMilli()), S_ENDS.gt(at.toEpochMilli()))
+                .fetchOptional(S_DEFINITION).map(BattlePass::read);
+    }
+
     static Season read(String definition) {
         try {
             return JSON.readValue(definition, Season.class);

@@ -27,8 +27,14 @@ public final class PortalRoutes {
     private final dev.veltrix.server.claims.ClaimService claims;
     private final dev.veltrix.server.claims.ClaimExpiry expiry;
 
+    private final dev.veltrix.progression.battlepass.BattlePass pass;
+    private final java.time.Clock clock;
+
     public PortalRoutes(Web web, PlayerLogins logins, WebSessions sessions, LoginThrottle throttle, LedgerService ledger,
-                        dev.veltrix.server.claims.ClaimService claims, dev.veltrix.server.claims.ClaimExpiry expiry) {
+                        dev.veltrix.server.claims.ClaimService claims, dev.veltrix.server.claims.ClaimExpiry expiry,
+                        dev.veltrix.progression.battlepass.BattlePass pass, java.time.Clock clock) {
+        this.pass = pass;
+        this.clock = clock;
         this.claims = claims;
         this.expiry = expiry;
         this.web = web;
@@ -85,10 +91,13 @@ public final class PortalRoutes {
         try {
             var history = ledger.history(account, ctx.queryParam("cursor"), HISTORY_PAGE);
             var owned = claims.playerClaims(player);
+            var season = pass.running(clock.instant());
             web.render(ctx, "portal/home.jte", params("csrf", session.get().csrfToken(), "account", account.value(),
                     "balances", ledger.balances(account), "history", history.items(), "nextCursor", history.nextCursor(),
                     "decimals", Amounts.decimals(ledger.currencies()), "claims", owned, "blocks", claims.blocks(player),
-                    "expiresAt", owned.isEmpty() ? null : expiry.expiresAt(player)));
+                    "expiresAt", owned.isEmpty() ? null : expiry.expiresAt(player),
+                    "season", season.orElse(null), "progress", season.map(s -> pass.progress(s.id(), player)).orElse(null),
+                    "xp", season.map(s -> pass.history(s.id(), player, 10)).orElse(java.util.List.of())));
         } catch (VeltrixException e) {
             ctx.redirect("/portal", HttpStatus.SEE_OTHER); // a tampered cursor: start from the newest page
         }

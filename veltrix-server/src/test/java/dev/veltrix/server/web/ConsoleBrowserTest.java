@@ -193,6 +193,16 @@ class ConsoleBrowserTest {
                 + "\",\"currency\":\"coins\",\"amount\":1234}", UUID.randomUUID().toString());
         node.put("/api/v1/claims/worlds/world", "{}");
         node.post("/api/v1/claims", "{\"world\":\"world\",\"owner\":\"" + player + "\",\"x1\":-500,\"z1\":-500,\"x2\":-491,\"z2\":-491}", null);
+        // A battle-pass season is running, and the player earned XP from a game event.
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(node.put("/api/v1/battlepass/seasons/portal-season", "{\"name\":\"Harvest\",\"startsAt\":\"" + now.minusSeconds(60)
+                + "\",\"endsAt\":\"" + now.plusSeconds(3_600) + "\",\"tiers\":{\"kind\":\"table\",\"xp\":[5,50]},"
+                + "\"sources\":{\"crop.harvested\":{\"xp\":7}}}").statusCode()).isEqualTo(201);
+        node.post("/api/v1/servers", "{\"name\":\"farm\",\"group\":\"survival\",\"address\":\"10.0.0.9:25565\",\"capacity\":5}", null);
+        node.post("/api/v1/events", "{\"server\":\"farm\",\"events\":[{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"crop.harvested\","
+                + "\"player\":\"" + player + "\",\"occurredAt\":\"" + now + "\",\"data\":{}}]}", null);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                node.get("/api/v1/battlepass/seasons/portal-season/players/" + player).body().contains("\"xp\":7"));
         String body = node.post("/api/v1/players/" + player + "/login-code", "", null).body();
         String code = body.replaceAll(".*\"code\":\"([A-Z0-9-]+)\".*", "$1");
 
@@ -209,6 +219,8 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("my-claims")).getText()).contains("world", "-500, -500", "100");
         assertThat(browser.findElement(By.id("claim-blocks")).getText()).startsWith("0 claim blocks available (100 in use");
         assertThat(browser.findElement(By.id("claim-expiry")).getText()).contains("or your claims expire");
+        assertThat(browser.findElement(By.id("pass-tier")).getText()).contains("Tier 1 of 2 with 7 XP", "tier 2 at 50 XP");
+        assertThat(browser.findElement(By.id("pass-xp")).getText()).contains("crop.harvested", "7");
         screenshot("portal-home");
 
         browser.manage().deleteAllCookies();
