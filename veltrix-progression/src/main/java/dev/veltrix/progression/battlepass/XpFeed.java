@@ -21,12 +21,11 @@ import static org.jooq.impl.DSL.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.RowInserter;
-import dev.veltrix.storage.Wakeup;
 import dev.veltrix.storage.lease.Leases;
 import dev.veltrix.storage.outbox.Outbox;
+import dev.veltrix.storage.outbox.OutboxFollower;
 import dev.veltrix.storage.outbox.OutboxTail;
 import dev.veltrix.storage.outbox.StoredEvent;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +38,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns game events into battle-pass XP. On the one node holding its lease it follows the outbox in order and
@@ -50,74 +47,42 @@ import org.slf4j.LoggerFactory;
  */
 public final class XpFeed implements AutoCloseable {
     public static final String CONSUMER = "battlepass-xp";
-    private static final Logger LOG = LoggerFactory.getLogger(XpFeed.class);
     // Small enough that one batch's transaction holds the single SQLite writer only briefly.
     private static final int BATCH_MAX = 500;
-    private static final Duration LEASE_TTL = Duration.ofSeconds(15);
     private static final String GAME_PREFIX = "game.";
     private static final Table<Record> DAILY = table(name("pass_daily"));
     private static final Field<Integer> D_DAY = field(name("day"), Integer.class);
 
     private final Database database;
     private final BattlePass pass;
-    private final Leases leases;
-    private final String nodeId;
-    private final Wakeup wakeups = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final OutboxFollower follower;
 
     public XpFeed(Database database, BattlePass pass, Leases leases, String nodeId) {
         this.database = database;
         this.pass = pass;
-        this.leases = leases;
-        this.nodeId = nodeId;
-        this.thread = Thread.ofPlatform().name("veltrix-battlepass-xp").daemon().unstarted(this::run);
+        this.follower = new OutboxFollower(database, leases, CONSUMER, CONSUMER, nodeId, BATCH_MAX, 200, this::handle);
     }
 
     public XpFeed start() {
-        thread.start();
+        follower.start();
         return this;
     }
 
     public void wake() {
-        wakeups.wake();
-    }
-
-    private void run() {
-        OutboxTail tail = null;
-        long leaseAt = 0;
-        while (running) {
-            try {
-                long now = System.nanoTime() / 1_000_000;
-                if (tail == null || now - leaseAt > LEASE_TTL.toMillis() / 3) {
-                    if (!leases.tryAcquire(CONSUMER, nodeId, LEASE_TTL)) {
-                        tail = null;
-                        pause(LEASE_TTL.toMillis() / 3);
-                        continue;
-                    }
-                    leaseAt = now;
-                    if (tail == null) {
-                        tail = OutboxTail.after(Outbox.cursor(database.dsl(), CONSUMER));
-                    }
-                }
-                if (take(tail) == 0) {
-                    pause(200);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("battle-pass XP on node {} failed; retrying", nodeId, e);
-                tail = null;
-                pause(1_000);
-            }
-        }
+        follower.wake();
     }
 
     /** Takes the next batch after the tail's position; returns how many outbox events it read. */
     int take(OutboxTail tail) {
         List<StoredEvent> batch = tail.next(database.dsl(), BATCH_MAX);
-        if (batch.isEmpty()) {
-            return 0;
+        if (!batch.isEmpty()) {
+            handle(batch, tail.position());
         }
-        long last = tail.position();
+        return batch.size();
+    }
+
+    /** One batch: its XP and the cursor in one transaction, then auto-claims. */
+    private void handle(List<StoredEvent> batch, long last) {
         Map<String, Set<UUID>> reached = database.inTransaction(tx -> {
             Map<String, Set<UUID>> players = award(tx, batch);
             Outbox.saveCursor(tx, CONSUMER, last);
@@ -128,7 +93,6 @@ public final class XpFeed implements AutoCloseable {
                 players.forEach(player -> pass.claimReached(seasonId, player));
             }
         });
-        return batch.size();
     }
 
     /** An event that may give XP: its season, player, source, day, and the XP before any cap. */
@@ -270,25 +234,8 @@ public final class XpFeed implements AutoCloseable {
         }
     }
 
-    private void pause(long millis) {
-        if (!wakeups.await(millis)) {
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            leases.release(CONSUMER, nodeId);
-        } catch (RuntimeException e) {
-            LOG.warn("could not release the battle-pass XP lease of node {}", nodeId, e);
-        }
+        follower.close();
     }
 }
