@@ -35,10 +35,23 @@ public record Season(String id, String name, Instant startsAt, Instant endsAt, T
     public record XpSource(long xp, long dailyCap) {
     }
 
-    /** XP counts {@code factor} times between {@code from} and {@code until}. */
-    public record Multiplier(Instant from, Instant until, double factor) {
-        boolean covers(Instant at) {
-            return !at.isBefore(from) && at.isBefore(until);
+    /**
+     * XP counts {@code factor} times between {@code from} and {@code until}: for every source, or only those named in
+     * {@code sources}; for every player, or only members of {@code group} (as the game server names the player's
+     * group in the event's data: {@code "data":{"group":"vip"}}). Where several apply, the largest counts.
+     */
+    public record Multiplier(Instant from, Instant until, double factor, List<String> sources, String group) {
+        public Multiplier {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        public Multiplier(Instant from, Instant until, double factor) {
+            this(from, until, factor, List.of(), null);
+        }
+
+        boolean covers(Instant at, String source, String playerGroup) {
+            return !at.isBefore(from) && at.isBefore(until) && (sources.isEmpty() || sources.contains(source))
+                    && (group == null || group.equals(playerGroup));
         }
     }
 }

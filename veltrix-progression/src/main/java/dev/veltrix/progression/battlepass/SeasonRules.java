@@ -75,6 +75,14 @@ final class SeasonRules {
             if (m.from() == null || m.until() == null || !m.until().isAfter(m.from()) || !(m.factor() > 0) || m.factor() > 10) {
                 errors.add(new FieldError("multipliers[" + i + "]", "a window (from before until) and a factor in (0, 10]"));
             }
+            for (String source : m.sources()) {
+                if (!season.sources().containsKey(source)) {
+                    errors.add(new FieldError("multipliers[" + i + "].sources", "no XP source " + source + " in this season"));
+                }
+            }
+            if (m.group() != null && !m.group().matches("[A-Za-z0-9_.-]{1,32}")) {
+                errors.add(new FieldError("multipliers[" + i + "].group", "a permission group name, 1..32 letters, digits, _ . -"));
+            }
         }
         return errors;
     }

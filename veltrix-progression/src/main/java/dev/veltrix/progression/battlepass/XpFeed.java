@@ -169,12 +169,14 @@ public final class XpFeed implements AutoCloseable {
             }
             String source = event.type().substring(GAME_PREFIX.length());
             Season season = seasons.stream().filter(s -> s.running(event.occurredAt()) && s.sources().containsKey(source)).findFirst().orElse(null);
-            UUID player = season == null ? null : player(event.payload());
+            JsonNode payload = season == null ? null : payload(event.payload());
+            UUID player = payload == null ? null : player(payload);
             if (player == null) {
                 continue;
             }
-            double factor = season.multipliers().stream().filter(m -> m.covers(event.occurredAt())).mapToDouble(Season.Multiplier::factor).max()
-                    .orElse(1);
+            String group = payload.path("data").path("group").asText(null);
+            double factor = season.multipliers().stream().filter(m -> m.covers(event.occurredAt(), source, group))
+                    .mapToDouble(Season.Multiplier::factor).max().orElse(1);
             out.add(new Candidate(season, event.id().toString(), player, source,
                     (int) event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay(),
                     Math.round(season.sources().get(source).xp() * factor), event.occurredAt().toEpochMilli()));
@@ -225,11 +227,19 @@ public final class XpFeed implements AutoCloseable {
         inserts.execute(tx);
     }
 
-    private static UUID player(String payload) {
+    private static JsonNode payload(String text) {
         try {
-            JsonNode node = BattlePass.JSON.readTree(payload).path("player");
+            return BattlePass.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return null; // not JSON: no XP
+        }
+    }
+
+    private static UUID player(JsonNode payload) {
+        try {
+            JsonNode node = payload.path("player");
             return node.isTextual() ? UUID.fromString(node.asText()) : null;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return null; // not a player's event: no XP
         }
     }

@@ -66,7 +66,9 @@ class BattlePassContractTest {
         return new Season("winter", "Winter season", START, START.plus(Duration.ofDays(30)), TierCurve.linear(100, 50, 10),
                 List.of(new Season.Reward(1, Season.Track.FREE, "coins", 50, null), new Season.Reward(2, Season.Track.PREMIUM, null, 0, "frost-halo")),
                 Map.of("mob.killed", new Season.XpSource(10, 100), "block.mined", new Season.XpSource(1, 0)),
-                List.of(new Season.Multiplier(START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(3)), 2)), autoClaim);
+                List.of(new Season.Multiplier(START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(3)), 2),
+                        new Season.Multiplier(START.plus(Duration.ofDays(4)), START.plus(Duration.ofDays(5)), 3, List.of("mob.killed"), "vip")),
+                autoClaim);
     }
 
     private static EventEnvelope game(UUID id, String type, UUID player, Instant at) {
@@ -115,6 +117,18 @@ class BattlePassContractTest {
             assertThat(history).filteredOn(g -> g.source().equals("mob.killed") && g.xp() == 0).as("capped, and shown as such").hasSize(5);
             f.drain(); // nothing new: nothing changes
             assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(123);
+
+            // Triple XP for vip members' kills on day five: a member's kill counts 30, a non-member's 10, a member's block 1.
+            Instant vipDay = START.plus(Duration.ofHours(100));
+            UUID vip = UUID.randomUUID();
+            send(f, List.of(new EventEnvelope(UUID.randomUUID(), "game.mob.killed", vip.toString(), vipDay, "game",
+                            "{\"player\":\"" + vip + "\",\"data\":{\"group\":\"vip\"}}"),
+                    new EventEnvelope(UUID.randomUUID(), "game.block.mined", vip.toString(), vipDay, "game",
+                            "{\"player\":\"" + vip + "\",\"data\":{\"group\":\"vip\"}}"),
+                    game(UUID.randomUUID(), "mob.killed", ana, vipDay)));
+            f.drain();
+            assertThat(f.pass().progress("winter", vip).xp()).isEqualTo(30 + 1);
+            assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(123 + 10);
         }
     }
 
@@ -172,10 +186,12 @@ class BattlePassContractTest {
             assertThatThrownBy(() -> f.pass().create(overlapping)).isInstanceOf(ConflictException.class).hasMessageContaining("overlaps season winter");
             Season bad = new Season("Bad", "", START, START, TierCurve.table(List.of(100L, 90L)),
                     List.of(new Season.Reward(5, Season.Track.FREE, "gems", 10, null), new Season.Reward(1, Season.Track.FREE, null, 0, null)),
-                    Map.of("Mob", new Season.XpSource(0, -1)), List.of(new Season.Multiplier(START, START, 50)), false);
+                    Map.of("Mob", new Season.XpSource(0, -1)), List.of(new Season.Multiplier(START, START, 50),
+                            new Season.Multiplier(START, START.plusSeconds(60), 2, List.of("fish.caught"), "a b")), false);
             assertThatThrownBy(() -> f.pass().create(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                     assertThat(e.errors()).extracting(err -> err.field()).contains("id", "name", "endsAt", "tiers", "rewards[0].tier",
-                            "rewards[0].currency", "rewards[1].currency", "sources.Mob", "sources.Mob.xp", "sources.Mob.dailyCap", "multipliers[0]"));
+                            "rewards[0].currency", "rewards[1].currency", "sources.Mob", "sources.Mob.xp", "sources.Mob.dailyCap", "multipliers[0]",
+                            "multipliers[1].sources", "multipliers[1].group"));
             assertThat(f.pass().seasons()).extracting(Season::id).containsExactly("winter");
         }
     }

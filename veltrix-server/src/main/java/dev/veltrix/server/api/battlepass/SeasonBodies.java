@@ -59,8 +59,11 @@ public final class SeasonBodies {
         List<Season.Multiplier> multipliers = new ArrayList<>();
         JsonNode ms = body.path("multipliers");
         for (int i = 0; i < ms.size(); i++) {
+            List<String> only = new ArrayList<>();
+            ms.get(i).path("sources").forEach(n -> only.add(n.asText()));
             multipliers.add(new Season.Multiplier(instant(ms.get(i), "from", "multipliers[" + i + "].from", errors),
-                    instant(ms.get(i), "until", "multipliers[" + i + "].until", errors), ms.get(i).path("factor").asDouble()));
+                    instant(ms.get(i), "until", "multipliers[" + i + "].until", errors), ms.get(i).path("factor").asDouble(), only,
+                    ms.get(i).hasNonNull("group") ? ms.get(i).get("group").asText() : null));
         }
         Season season = new Season(id, body.path("name").asText(null), instant(body, "startsAt", "startsAt", errors),
                 instant(body, "endsAt", "endsAt", errors), tiers, rewards, sources, multipliers, body.path("autoClaim").asBoolean(false));
