@@ -13,6 +13,7 @@ import dev.veltrix.progression.battlepass.Season;
 import dev.veltrix.progression.battlepass.TierCurve;
 import dev.veltrix.progression.battlepass.XpFeed;
 import dev.veltrix.progression.hunts.Hunts;
+import dev.veltrix.progression.rewards.GameDeliveries;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.outbox.Outbox;
 import dev.veltrix.storage.lease.Leases;
@@ -55,7 +56,16 @@ public final class XpFeedLoad {
         LedgerService ledger = new LedgerService(new JooqLedgerStore(database, clock, new ObjectMapper()), LedgerSettings.DEFAULTS,
                 LedgerObserver.NONE);
         ledger.createCurrency(new Currency("coins", "Coins", 0));
-        BattlePass pass = new BattlePass(database, clock, ledger);
+        BattlePass pass = new BattlePass(database, clock, ledger, new GameDeliveries() {
+            @Override
+            public void queue(org.jooq.DSLContext tx, String reference, UUID player, InGame what) {
+                throw new UnsupportedOperationException("the bench season has no commands or items");
+            }
+
+            @Override
+            public void sendPending(UUID player) {
+            }
+        });
         Instant now = Instant.now();
         pass.create(new Season("bench", "Bench", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), TierCurve.linear(1_000, 500, 100),
                 List.of(), Map.of("mob.killed", new Season.XpSource(10, 5_000), "block.mined", new Season.XpSource(1, 0)), List.of(), false));

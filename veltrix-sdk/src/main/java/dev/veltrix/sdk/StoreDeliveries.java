@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the store's deliveries for one game server: purchases that Veltrix sends to this server over the
- * stream ({@code delivery.requested}), and those it sent while the server was down ({@link #catchUp()}).
+ * Runs the deliveries for one game server: purchases and rewards (a battle-pass tier's command or item) that Veltrix
+ * sends to this server over the stream ({@code delivery.requested}), and those it sent while the server was down
+ * ({@link #catchUp()}).
  * Each delivery runs once by id in this process, then is acknowledged; if the runner throws, nothing is
  * acknowledged and Veltrix sends it again (every 30 s, or when the player next joins).
  *
@@ -33,14 +34,34 @@ public final class StoreDeliveries {
         }
     });
 
-    /** Runs one delivery's command on the game server (on its main thread where the game requires it). */
+    /** Runs one delivery's command, or hands its item, on the game server (on its main thread where the game requires it). */
     @FunctionalInterface
     public interface Runner {
         void run(Delivery delivery) throws Exception;
     }
 
-    /** A command to run for a purchase. {@code kind} is {@code command}, or {@code expiry} when a timed package ran out. */
-    public record Delivery(String id, String order, String player, String playerName, String command, String kind) {
+    /**
+     * A command to run, or an item to hand the player. {@code kind} is {@code command}, {@code expiry} (a timed package
+     * ran out), {@code revoke} (an order was refunded) or {@code item}.
+     *
+     * @param order     the purchase it delivers, or null for a reward
+     * @param reference what a reward delivers (such as {@code pass:winter:<player>:3:FREE}), or null for a purchase
+     */
+    public record Delivery(String id, String order, String reference, String player, String playerName, String command, String kind) {
+        /** Whether it is an item to hand the player rather than a command to run. */
+        public boolean isItem() {
+            return "item".equals(kind);
+        }
+
+        /** The item id of an item delivery ({@code hytale:frost_gem}). */
+        public String item() {
+            return isItem() ? command.substring(0, command.lastIndexOf(' ')) : null;
+        }
+
+        /** How many of the item to hand the player. */
+        public int count() {
+            return isItem() ? Integer.parseInt(command.substring(command.lastIndexOf(' ') + 1)) : 0;
+        }
     }
 
     StoreDeliveries(HttpTransport transport, String server, Runner runner) {
@@ -55,7 +76,8 @@ public final class StoreDeliveries {
             return false;
         }
         Map<String, Object> p = event.payload();
-        handle(new Delivery((String) p.get("id"), (String) p.get("order"), (String) p.get("player"), (String) p.get("playerName"),
+        handle(new Delivery((String) p.get("id"), (String) p.get("order"), (String) p.get("reference"), (String) p.get("player"),
+                (String) p.get("playerName"),
                 (String) p.get("command"), (String) p.get("kind")));
         return true;
     }
@@ -68,7 +90,8 @@ public final class StoreDeliveries {
         List<Delivery> pending = new ArrayList<>();
         for (Object item : (List<Object>) json.get("items")) {
             Map<String, Object> d = (Map<String, Object>) item;
-            pending.add(new Delivery((String) d.get("id"), (String) d.get("order"), (String) d.get("player"), (String) d.get("playerName"),
+            pending.add(new Delivery((String) d.get("id"), (String) d.get("order"), (String) d.get("reference"), (String) d.get("player"),
+                    (String) d.get("playerName"),
                     (String) d.get("command"), String.valueOf(d.get("kind")).toLowerCase(java.util.Locale.ROOT)));
         }
         for (Delivery delivery : pending) {

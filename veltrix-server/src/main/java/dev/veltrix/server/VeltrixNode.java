@@ -162,7 +162,8 @@ public final class VeltrixNode implements AutoCloseable {
                 .builder("veltrix.claims.denied").description("denied actions game servers reported, by action")
                 .tag("action", incident.action().name()).register(metrics.registry()).increment());
         inflationMetrics = new InflationMetrics(metrics.registry(), inflation, ledger, clock);
-        battlePass = new dev.veltrix.progression.battlepass.BattlePass(database, clock, ledger);
+        battlePass = new dev.veltrix.progression.battlepass.BattlePass(database, clock, ledger,
+                new dev.veltrix.server.store.RewardQueue(this::fulfilment));
         store = new dev.veltrix.server.store.Store(database, clock, config.store(), ledger, network, claims, battlePass, leases,
                 config.nodeId(), bus);
         dev.veltrix.server.metrics.StoreMetrics.register(metrics.registry(), store);
@@ -229,6 +230,10 @@ public final class VeltrixNode implements AutoCloseable {
     }
 
     /** Opens storage, migrates it, and starts serving. */
+    private dev.veltrix.commerce.fulfilment.Fulfilment fulfilment() {
+        return store.fulfilment;
+    }
+
     public static VeltrixNode start(VeltrixConfig config, Clock clock, PrintStream console) {
         return new VeltrixNode(config, clock, console);
     }

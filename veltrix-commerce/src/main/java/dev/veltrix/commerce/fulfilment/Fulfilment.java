@@ -55,6 +55,7 @@ public final class Fulfilment {
     static final Table<Record> DELIVERIES = table(name("commerce_deliveries"));
     static final Field<String> ID = field(name("id"), String.class);
     static final Field<String> ORDER = field(name("order_id"), String.class);
+    static final Field<String> REFERENCE = field(name("reference"), String.class);
     static final Field<String> PLAYER = field(name("player"), String.class);
     static final Field<String> PLAYER_NAME = field(name("player_name"), String.class);
     static final Field<String> KIND = field(name("kind"), String.class);
@@ -150,6 +151,25 @@ public final class Fulfilment {
     }
 
     /**
+     * Queues a command or an item for the player inside the caller's transaction, outside any order: another
+     * capability's reward (a battle-pass tier, a quest). The first queueing of a {@code reference} counts; queueing it
+     * again changes nothing and answers false. It waits for the player to be online on {@code group} ("*": any) and
+     * goes out at the caller's {@link #sendPending(UUID)} after commit, or the next sweep.
+     */
+    public boolean queue(DSLContext tx, String reference, UUID player, Delivery.Kind kind, String group, String text) {
+        if (!kind.forGameServer()) {
+            throw new IllegalArgumentException("only commands and items are queued for a game server, not " + kind);
+        }
+        if (tx.fetchExists(DELIVERIES, REFERENCE.eq(reference))) {
+            return false;
+        }
+        String name = players.nameOf(player).orElse(player.toString());
+        return tx.insertInto(DELIVERIES, ID, REFERENCE, PLAYER, PLAYER_NAME, KIND, GROUP, COMMAND, WHEN_ONLINE, DUE, STATUS, ATTEMPTS)
+                .values(UuidV7.next().toString(), reference, player.toString(), name, kind.name(), group, text.replace("{player}", name), 1,
+                        clock.millis(), Delivery.Status.PENDING.name(), 0).execute() == 1;
+    }
+
+    /**
      * Takes back a refunded order inside {@code tx}: what was not delivered yet is cancelled, and the package's
      * refund commands (and a timed package's expiry commands) are written to run now. Returns the grants that
      * were applied and must be reversed.
@@ -223,8 +243,8 @@ public final class Fulfilment {
         }
     }
 
-    /** A player joined: commands that waited for them go to their server now. */
-    public void playerJoined(UUID player) {
+    /** Sends what waits for the player now: called when they join, and after a reward is queued for them. */
+    public void sendPending(UUID player) {
         for (Delivery d : query(PLAYER.eq(player.toString()).and(STATUS.eq(Delivery.Status.PENDING.name())))) {
             attempt(d);
         }
@@ -248,14 +268,14 @@ public final class Fulfilment {
         }
         try {
             switch (d.kind()) {
-                case COMMAND, EXPIRY, REVOKE -> announce(d);
+                case COMMAND, EXPIRY, REVOKE, ITEM -> announce(d);
                 case CURRENCY -> grantCurrency(d);
                 case EARNING -> credit(d);
                 case BLOCKS, PREMIUM -> grantInGame(d);
             }
         } catch (RuntimeException e) {
             // The sweep tries again; one failed delivery never holds up the others.
-            LOG.warn("delivery {} of order {} failed for now: {}", d.id(), d.order(), e.toString());
+            LOG.warn("delivery {} of {} failed for now: {}", d.id(), d.order() == null ? d.reference() : "order " + d.order(), e.toString());
         }
     }
 
@@ -271,7 +291,8 @@ public final class Fulfilment {
             if (updated == 1) {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("id", d.id().toString());
-                payload.put("order", d.order().toString());
+                payload.put("order", d.order() == null ? null : d.order().toString());
+                payload.put("reference", d.reference());
                 payload.put("server", server.get());
                 payload.put("group", d.group());
                 payload.put("player", d.player().toString());
@@ -320,7 +341,7 @@ public final class Fulfilment {
     private boolean markDone(DSLContext tx, Delivery d, String by) {
         int updated = tx.update(DELIVERIES).set(STATUS, Delivery.Status.DELIVERED.name()).set(DONE, clock.millis()).set(DONE_BY, by)
                 .where(ID.eq(d.id().toString()), STATUS.eq(Delivery.Status.PENDING.name())).execute();
-        if (updated == 1) {
+        if (updated == 1 && d.order() != null) {
             Timeline.append(tx, d.order(), clock.instant(), "delivered",
                     d.kind().name().toLowerCase(java.util.Locale.ROOT) + " \"" + d.command() + "\" by " + by);
         }
@@ -378,7 +399,8 @@ public final class Fulfilment {
     }
 
     private static Delivery read(Record r) {
-        return new Delivery(UUID.fromString(r.get(ID)), UUID.fromString(r.get(ORDER)), UUID.fromString(r.get(PLAYER)), r.get(PLAYER_NAME),
+        return new Delivery(UUID.fromString(r.get(ID)), r.get(ORDER) == null ? null : UUID.fromString(r.get(ORDER)), r.get(REFERENCE),
+                UUID.fromString(r.get(PLAYER)), r.get(PLAYER_NAME),
                 Delivery.Kind.valueOf(r.get(KIND)), r.get(GROUP), r.get(COMMAND), r.get(WHEN_ONLINE) == 1, Instant.ofEpochMilli(r.get(DUE)),
                 Delivery.Status.valueOf(r.get(STATUS)), r.get(TARGET), r.get(ATTEMPTS),
                 r.get(ANNOUNCED) == null ? null : Instant.ofEpochMilli(r.get(ANNOUNCED)),

@@ -15,6 +15,9 @@ public interface PlayerDirectory {
     record Known(UUID id, String name) {
     }
 
+    /** The name the player last joined under. */
+    Optional<String> nameOf(UUID player);
+
     /** The server the player is online on, if it belongs to {@code group} ({@code "*"}: any group). */
     Optional<String> onlineServer(UUID player, String group);
 

@@ -74,6 +74,11 @@ public final class StoreFixture implements AutoCloseable {
             }
 
             @Override
+            public Optional<String> nameOf(UUID player) {
+                return Optional.ofNullable(spelled.get(player));
+            }
+
+            @Override
             public Optional<String> onlineServer(UUID player, String group) {
                 return Optional.ofNullable(online.get(player));
             }

@@ -19,6 +19,7 @@ import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.TransferRequest;
 import dev.veltrix.economy.ledger.sql.SqlEffect;
+import dev.veltrix.progression.rewards.GameDeliveries;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.outbox.Outbox;
 import java.io.IOException;
@@ -67,11 +68,13 @@ public final class BattlePass {
     private final Database database;
     private final Clock clock;
     private final LedgerService ledger;
+    private final GameDeliveries deliveries;
 
-    public BattlePass(Database database, Clock clock, LedgerService ledger) {
+    public BattlePass(Database database, Clock clock, LedgerService ledger, GameDeliveries deliveries) {
         this.database = database;
         this.clock = clock;
         this.ledger = ledger;
+        this.deliveries = deliveries;
     }
 
     /** Creates a season; checked as a whole, and refused when its window overlaps another season's. */
@@ -200,16 +203,23 @@ public final class BattlePass {
         }
         Season.Reward reward = season.rewards().stream().filter(r -> r.tier() == tier && r.track() == track).findFirst()
                 .orElseThrow(() -> new NotFoundException("tier " + tier + " has no " + track.name().toLowerCase(java.util.Locale.ROOT) + " reward"));
-        SqlEffect record = (tx, posted) -> recordClaim(tx, seasonId, player, reward);
+        String key = "pass:" + seasonId + ":" + player + ":" + tier + ":" + track; // the ledger's idempotency key: never change it
+        GameDeliveries.InGame inGame = reward.inGame(seasonId, player);
         if (reward.currency() != null) {
             TransferRequest pay = new TransferRequest(SPONSOR, AccountId.player(player), reward.currency(), reward.amount(), "battlepass-reward",
                     Map.of("season", seasonId, "tier", Integer.toString(tier), "track", track.name().toLowerCase(java.util.Locale.ROOT)));
-            ledger.post("pass:" + seasonId + ":" + player + ":" + tier + ":" + track, List.of(pay), record);
+            ledger.post(key, List.of(pay), (SqlEffect) (tx, posted) -> recordClaim(tx, seasonId, player, reward));
         } else {
+            // A command or an item is queued with the claim, in one transaction: claimed once, delivered once.
             database.inTransaction(tx -> {
-                record.write(tx, List.of());
+                if (recordClaim(tx, seasonId, player, reward) && inGame != null) {
+                    deliveries.queue(tx, key, player, inGame);
+                }
                 return null;
             });
+            if (inGame != null) {
+                deliveries.sendPending(player);
+            }
         }
         return progress(seasonId, player);
     }
@@ -229,7 +239,7 @@ public final class BattlePass {
         return granted;
     }
 
-    private void recordClaim(DSLContext tx, String seasonId, UUID player, Season.Reward reward) {
+    private boolean recordClaim(DSLContext tx, String seasonId, UUID player, Season.Reward reward) {
         int inserted = tx.insertInto(CLAIMS, P_SEASON, P_PLAYER, C_TIER, C_TRACK, field(name("at"), Long.class))
                 .values(seasonId, player.toString(), reward.tier(), reward.track().name(), clock.millis()).onConflictDoNothing().execute();
         if (inserted == 1) {
@@ -241,6 +251,9 @@ public final class BattlePass {
             payload.put("currency", reward.currency());
             payload.put("amount", reward.amount());
             payload.put("cosmetic", reward.cosmetic());
+            payload.put("command", reward.command() == null ? null : reward.inGame(seasonId, player).text());
+            payload.put("item", reward.item());
+            payload.put("count", reward.item() == null ? null : reward.count());
             try {
                 Outbox.append(tx, List.of(new EventEnvelope(UuidV7.next(), "pass.reward_granted", player.toString(), clock.instant(),
                         "progression", JSON.writeValueAsString(payload))));
@@ -248,5 +261,6 @@ public final class BattlePass {
                 throw new IllegalStateException("a reward event failed to serialise", e);
             }
         }
+        return inserted == 1;
     }
 }

@@ -1,8 +1,11 @@
 package dev.veltrix.progression.battlepass;
 
+import dev.veltrix.progression.rewards.GameDeliveries.InGame;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A battle-pass season: its window, its tier curve, the rewards of each tier on the free and premium tracks, the
@@ -23,8 +26,48 @@ public record Season(String id, String name, Instant startsAt, Instant endsAt, T
         return !at.isBefore(startsAt) && at.isBefore(endsAt);
     }
 
-    /** A reward of one tier on one track: game currency (through the ledger) or a cosmetic unlock, named. */
-    public record Reward(int tier, Track track, String currency, long amount, String cosmetic) {
+    /**
+     * A reward of one tier on one track, one of: game currency (through the ledger), a cosmetic unlock (named), a
+     * console command, or an item ({@code count} of it). Commands and items go through the delivery queue to the
+     * server of {@code group} ("*": any) the player is on.
+     *
+     * @param command a console command with {@code {player}}, {@code {uuid}}, {@code {season}} and {@code {tier}}
+     */
+    public record Reward(int tier, Track track, String currency, long amount, String cosmetic, String command, String item, int count,
+                         String group) {
+        public static final Set<String> PLACEHOLDERS = Set.of("player", "uuid", "season", "tier");
+
+        public Reward {
+            if (command != null && command.strip().startsWith("/")) {
+                command = command.strip().substring(1);
+            }
+            count = item != null && count == 0 ? 1 : count;
+            group = group == null || group.isBlank() ? "*" : group;
+        }
+
+        /** A reward in game currency or a cosmetic. */
+        public Reward(int tier, Track track, String currency, long amount, String cosmetic) {
+            this(tier, track, currency, amount, cosmetic, null, null, 0, null);
+        }
+
+        public static Reward command(int tier, Track track, String command, String group) {
+            return new Reward(tier, track, null, 0, null, command, null, 0, group);
+        }
+
+        public static Reward item(int tier, Track track, String item, int count, String group) {
+            return new Reward(tier, track, null, 0, null, null, item, count, group);
+        }
+
+        /** What a game server hands the player for this reward, or null when Veltrix grants it itself. */
+        public InGame inGame(String season, UUID player) {
+            if (command != null) {
+                String filled = command.replace("{uuid}", player.toString()).replace("{season}", season).replace("{tier}", Integer.toString(tier));
+                return new InGame(
+                        InGame.Kind.COMMAND, group, filled);
+            }
+            return item == null ? null : new InGame(
+                    InGame.Kind.ITEM, group, item + " " + count);
+        }
     }
 
     public enum Track {

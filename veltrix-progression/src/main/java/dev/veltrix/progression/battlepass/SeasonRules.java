@@ -6,11 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What makes a season usable; every problem is listed with the field it concerns. */
 final class SeasonRules {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final Pattern ITEM = Pattern.compile("([a-z0-9_.-]{1,32}:)?[a-z0-9_./-]{1,64}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
     private SeasonRules() {
@@ -46,8 +50,14 @@ final class SeasonRules {
             }
             boolean currency = r.currency() != null;
             boolean cosmetic = r.cosmetic() != null && !r.cosmetic().isBlank();
-            if (currency == cosmetic) {
-                errors.add(new FieldError(at + "currency", "a reward is game currency (currency and amount) or a cosmetic (its name)"));
+            boolean command = r.command() != null;
+            boolean item = r.item() != null;
+            long kinds = java.util.stream.Stream.of(currency, cosmetic, command, item).filter(b -> b).count();
+            if (kinds != 1) {
+                errors.add(new FieldError(at + "currency", "a reward is one of: game currency (currency and amount), a cosmetic (its name),"
+                        + " a command, or an item (item and count)"));
+            } else if (command || item) {
+                inGame(r, at, errors);
             } else if (currency && !currencyExists.test(r.currency())) {
                 errors.add(new FieldError(at + "currency", "no currency " + r.currency() + "; create it first"));
             } else if (currency && r.amount() < 1) {
@@ -85,5 +95,34 @@ final class SeasonRules {
             }
         }
         return errors;
+    }
+
+    private static void inGame(Season.Reward r, String at, List<FieldError> errors) {
+        if (!r.group().equals("*") && !GROUP.matcher(r.group()).matches()) {
+            errors.add(new FieldError(at + "group", "a server group name (letters, digits, _ and -), or \"*\" for the player's server"));
+        }
+        if (r.item() != null) {
+            if (!ITEM.matcher(r.item()).matches()) {
+                errors.add(new FieldError(at + "item", "an item id such as hytale:iron_sword (lower case, digits, _ . / -, one namespace)"));
+            }
+            if (r.count() < 1 || r.count() > 10_000) {
+                errors.add(new FieldError(at + "count", "1..10000 of the item"));
+            }
+            return;
+        }
+        String command = r.command().strip();
+        // The longest it can be once filled in must fit the delivery queue (512 characters).
+        String longest = command.replace("{player}", "p".repeat(32)).replace("{uuid}", "u".repeat(36)).replace("{season}", "s".repeat(40))
+                .replace("{tier}", "99999");
+        if (command.isEmpty() || longest.length() > 512 || command.chars().anyMatch(c -> c < 0x20)) {
+            errors.add(new FieldError(at + "command", "a console command on one line, at most 512 characters once its placeholders are"
+                    + " filled in, such as \"give {player} diamond 3\""));
+        }
+        Matcher m = PLACEHOLDER.matcher(command);
+        while (m.find()) {
+            if (!Season.Reward.PLACEHOLDERS.contains(m.group(1))) {
+                errors.add(new FieldError(at + "command", "unknown placeholder " + m.group() + "; the placeholders are {player}, {uuid}, {season} and {tier}"));
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.progression.hunts.Hunts;
+import dev.veltrix.progression.rewards.GameDeliveries;
 import dev.veltrix.storage.MutableClock;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.StorageSchema;
@@ -28,6 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,16 +40,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BattlePassContractTest {
     private static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
 
-    private record Fixture(TestDatabases.IsolatedDatabase db, LedgerService ledger, BattlePass pass, XpFeed feed, MutableClock clock)
-            implements AutoCloseable {
+    private record Fixture(TestDatabases.IsolatedDatabase db, LedgerService ledger, BattlePass pass, XpFeed feed, MutableClock clock,
+                           List<String> queued) implements AutoCloseable {
         static Fixture open(SqlKind kind) {
             var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, Hunts.SCHEMA));
             MutableClock clock = new MutableClock(START.plus(Duration.ofDays(1)));
             LedgerService ledger = new LedgerService(new JooqLedgerStore(db.database(), clock, new ObjectMapper()), LedgerSettings.DEFAULTS,
                     LedgerObserver.NONE);
             ledger.createCurrency(new Currency("coins", "Coins", 0));
-            BattlePass pass = new BattlePass(db.database(), clock, ledger);
-            return new Fixture(db, ledger, pass, new XpFeed(db.database(), pass, new Leases(db.database(), clock), "test"), clock);
+            List<String> queued = new CopyOnWriteArrayList<>();
+            // The delivery queue is the store's (tested with it in the server); here it notes what was queued, and
+            // whether the claim it delivers was visible in the same transaction.
+            GameDeliveries deliveries = new GameDeliveries() {
+                @Override
+                public void queue(DSLContext tx, String reference, UUID player, InGame what) {
+                    String[] key = reference.split(":");
+                    boolean claimed = tx.fetchExists(tx.selectOne().from("pass_claims").where("season_id = ? and player = ? and tier = ? and track = ?",
+                            key[1], key[2], Integer.parseInt(key[3]), key[4]));
+                    queued.add(reference + " " + what.kind() + " " + what.group() + " " + what.text() + (claimed ? "" : " (claim not visible)"));
+                }
+
+                @Override
+                public void sendPending(UUID player) {
+                }
+            };
+            BattlePass pass = new BattlePass(db.database(), clock, ledger, deliveries);
+            return new Fixture(db, ledger, pass, new XpFeed(db.database(), pass, new Leases(db.database(), clock), "test"), clock, queued);
         }
 
         /** Runs the feed until it has read everything committed. */
@@ -64,7 +85,9 @@ class BattlePassContractTest {
 
     private static Season winter(boolean autoClaim) {
         return new Season("winter", "Winter season", START, START.plus(Duration.ofDays(30)), TierCurve.linear(100, 50, 10),
-                List.of(new Season.Reward(1, Season.Track.FREE, "coins", 50, null), new Season.Reward(2, Season.Track.PREMIUM, null, 0, "frost-halo")),
+                List.of(new Season.Reward(1, Season.Track.FREE, "coins", 50, null), new Season.Reward(2, Season.Track.PREMIUM, null, 0, "frost-halo"),
+                        Season.Reward.command(3, Season.Track.FREE, "/give {player} diamond {tier}", "*"),
+                        Season.Reward.item(3, Season.Track.PREMIUM, "hytale:frost_gem", 2, "survival")),
                 Map.of("mob.killed", new Season.XpSource(10, 100), "block.mined", new Season.XpSource(1, 0)),
                 List.of(new Season.Multiplier(START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(3)), 2),
                         new Season.Multiplier(START.plus(Duration.ofDays(4)), START.plus(Duration.ofDays(5)), 3, List.of("mob.killed"), "vip")),
@@ -74,6 +97,16 @@ class BattlePassContractTest {
     private static EventEnvelope game(UUID id, String type, UUID player, Instant at) {
         return new EventEnvelope(id, "game." + type, player.toString(), at, "game",
                 "{\"server\":\"survival-1\",\"player\":\"" + player + "\",\"data\":{}}");
+    }
+
+    /** {@code blocks} block.mined events (1 XP each), a second apart from {@code from}, through the feed. */
+    private static void mine(Fixture f, UUID player, int blocks, Instant from) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < blocks; i++) {
+            events.add(game(UUID.randomUUID(), "block.mined", player, from.plusSeconds(i)));
+        }
+        send(f, events);
+        f.drain();
     }
 
     private static void send(Fixture f, List<EventEnvelope> events) {
@@ -138,12 +171,7 @@ class BattlePassContractTest {
         try (Fixture f = Fixture.open(kind)) {
             f.pass().create(winter(false));
             UUID bo = UUID.randomUUID();
-            List<EventEnvelope> events = new ArrayList<>();
-            for (int i = 0; i < 160; i++) {
-                events.add(game(UUID.randomUUID(), "block.mined", bo, START.plus(Duration.ofHours(5)).plusSeconds(i)));
-            }
-            send(f, events);
-            f.drain();
+            mine(f, bo, 160, START.plus(Duration.ofHours(5)));
             assertThatThrownBy(() -> f.pass().claim("winter", bo, 3, Season.Track.FREE)).isInstanceOf(RejectedException.class)
                     .hasMessageContaining("needs 200 XP");
             f.pass().claim("winter", bo, 1, Season.Track.FREE);
@@ -160,17 +188,38 @@ class BattlePassContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void commandAndItemRewardsAreQueuedOnceInTheTransactionOfTheirClaim(SqlKind kind) throws Exception {
+        try (Fixture f = Fixture.open(kind)) {
+            f.pass().create(winter(false));
+            UUID di = UUID.randomUUID();
+            f.pass().grantPremium("winter", di);
+            mine(f, di, 200, START.plus(Duration.ofHours(7)));
+            // Eight claims of each in-game reward at once, as double clicks and retries arrive.
+            try (var pool = Executors.newFixedThreadPool(8)) {
+                List<Future<Progress>> claims = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    claims.add(pool.submit(() -> f.pass().claim("winter", di, 3, Season.Track.FREE)));
+                    claims.add(pool.submit(() -> f.pass().claim("winter", di, 3, Season.Track.PREMIUM)));
+                }
+                for (Future<Progress> claim : claims) {
+                    claim.get();
+                }
+            }
+            assertThat(f.queued()).containsExactlyInAnyOrder(
+                    "pass:winter:" + di + ":3:FREE COMMAND * give {player} diamond 3",
+                    "pass:winter:" + di + ":3:PREMIUM ITEM survival hytale:frost_gem 2");
+            assertThat(f.pass().progress("winter", di).claimed()).contains("3:free", "3:premium");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void anAutoClaimingSeasonGrantsRewardsAsTiersAreReached(SqlKind kind) {
         try (Fixture f = Fixture.open(kind)) {
             f.pass().create(winter(true));
             UUID cy = UUID.randomUUID();
             f.pass().grantPremium("winter", cy);
-            List<EventEnvelope> events = new ArrayList<>();
-            for (int i = 0; i < 150; i++) {
-                events.add(game(UUID.randomUUID(), "block.mined", cy, START.plus(Duration.ofHours(6)).plusSeconds(i)));
-            }
-            send(f, events);
-            f.drain();
+            mine(f, cy, 150, START.plus(Duration.ofHours(6)));
             assertThat(f.pass().progress("winter", cy).claimed()).containsExactly("1:free", "2:premium");
             assertThat(f.ledger().balance(AccountId.player(cy), "coins")).isEqualTo(50);
         }
@@ -185,12 +234,16 @@ class BattlePassContractTest {
                     TierCurve.geometric(100, 1.2, 20), List.of(), Map.of("mob.killed", new Season.XpSource(5, 0)), List.of(), false);
             assertThatThrownBy(() -> f.pass().create(overlapping)).isInstanceOf(ConflictException.class).hasMessageContaining("overlaps season winter");
             Season bad = new Season("Bad", "", START, START, TierCurve.table(List.of(100L, 90L)),
-                    List.of(new Season.Reward(5, Season.Track.FREE, "gems", 10, null), new Season.Reward(1, Season.Track.FREE, null, 0, null)),
+                    List.of(new Season.Reward(5, Season.Track.FREE, "gems", 10, null), new Season.Reward(1, Season.Track.FREE, null, 0, null),
+                            Season.Reward.command(1, Season.Track.PREMIUM, "give {player} gem {order}", "*"),
+                            Season.Reward.item(2, Season.Track.FREE, "Iron Sword", 0, "no group!"),
+                            Season.Reward.item(2, Season.Track.PREMIUM, "hytale:gem", 20_000, "*")),
                     Map.of("Mob", new Season.XpSource(0, -1)), List.of(new Season.Multiplier(START, START, 50),
                             new Season.Multiplier(START, START.plusSeconds(60), 2, List.of("fish.caught"), "a b")), false);
             assertThatThrownBy(() -> f.pass().create(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                     assertThat(e.errors()).extracting(err -> err.field()).contains("id", "name", "endsAt", "tiers", "rewards[0].tier",
-                            "rewards[0].currency", "rewards[1].currency", "sources.Mob", "sources.Mob.xp", "sources.Mob.dailyCap", "multipliers[0]",
+                            "rewards[0].currency", "rewards[1].currency", "rewards[2].command", "rewards[3].item", "rewards[3].group",
+                            "rewards[4].count", "sources.Mob", "sources.Mob.xp", "sources.Mob.dailyCap", "multipliers[0]",
                             "multipliers[1].sources", "multipliers[1].group"));
             assertThat(f.pass().seasons()).extracting(Season::id).containsExactly("winter");
         }

@@ -21,6 +21,11 @@ final class NetworkDirectory implements PlayerDirectory {
     }
 
     @Override
+    public Optional<String> nameOf(UUID player) {
+        return network.nameOf(player);
+    }
+
+    @Override
     public Optional<String> onlineServer(UUID player, String group) {
         Presence presence = network.presence(player);
         if (!presence.online() || (!"*".equals(group) && !group.equals(presence.group()))) {

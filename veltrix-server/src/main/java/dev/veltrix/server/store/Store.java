@@ -75,7 +75,7 @@ public final class Store implements AutoCloseable {
         hosted = h == null ? null : new NowPayments(database, clock, orders, fulfilment, refunds, h.api(), h.apiKey(), h.ipnSecret(), h.publicUrl());
         invoices.smallOrders(settings.smallOrders().maxTotal(), settings.smallOrders().confirmations());
         checkout = new Checkout(orders, fulfilment, ledger, this::openPayment);
-        network.onJoin(fulfilment::playerJoined);
+        network.onJoin(fulfilment::sendPending);
         watch = new LeasedTask(leases, "store-invoices", nodeId, settings.watchInterval(), () -> {
             cryptoRails.refresh();
             invoices.monitor();

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Reads a season definition:
  * <pre>{"name":"Winter","startsAt":"…","endsAt":"…","tiers":{"kind":"linear","base":100,"step":50,"count":50},
- *  "rewards":[{"tier":1,"track":"free","currency":"coins","amount":50},{"tier":2,"track":"premium","cosmetic":"frost-halo"}],
+ *  "rewards":[{"tier":1,"track":"free","currency":"coins","amount":50},{"tier":2,"track":"premium","cosmetic":"frost-halo"},
+ *             {"tier":3,"track":"free","command":"give {player} diamond 3"},{"tier":4,"track":"premium","item":"hytale:gem","count":2}],
  *  "sources":{"mob.killed":{"xp":10,"dailyCap":500}},"multipliers":[{"from":"…","until":"…","factor":2}],"autoClaim":false}</pre>
  * Fields that cannot be read are listed together; the season's rules are checked when it is created.
  */
@@ -50,8 +51,8 @@ public final class SeasonBodies {
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("rewards[" + i + "].track", "free or premium"));
             }
-            rewards.add(new Season.Reward(r.path("tier").asInt(), track, r.hasNonNull("currency") ? r.get("currency").asText() : null,
-                    r.path("amount").asLong(0), r.hasNonNull("cosmetic") ? r.get("cosmetic").asText() : null));
+            rewards.add(new Season.Reward(r.path("tier").asInt(), track, text(r, "currency"), r.path("amount").asLong(0), text(r, "cosmetic"),
+                    text(r, "command"), text(r, "item"), r.path("count").asInt(0), text(r, "group")));
         }
         Map<String, Season.XpSource> sources = new LinkedHashMap<>();
         body.path("sources").properties().forEach(e -> sources.put(e.getKey(),
@@ -71,6 +72,10 @@ public final class SeasonBodies {
             throw new InvalidInputException("the season was not created", errors);
         }
         return season;
+    }
+
+    private static String text(JsonNode node, String name) {
+        return node.hasNonNull(name) ? node.get(name).asText() : null;
     }
 
     private static Instant instant(JsonNode node, String name, String field, List<FieldError> errors) {

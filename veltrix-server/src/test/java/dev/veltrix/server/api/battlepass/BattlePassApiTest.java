@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.server.TestNode;
+import dev.veltrix.sdk.VeltrixClient;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,54 @@ class BattlePassApiTest {
             assertThat(node.post(progressPath + "/claims", "{\"tier\":4,\"track\":\"free\"}", null).statusCode()).isEqualTo(422);
             assertThat(node.post(progressPath + "/claims", "{\"tier\":\"one\"}", null).statusCode()).isEqualTo(400);
             assertThat(node.get("/api/v1/battlepass/seasons/none/players/" + eve).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aTiersCommandAndItemReachThePlayersServerThroughTheDeliveryQueueOnce() throws Exception {
+        try (TestNode node = TestNode.start();
+             VeltrixClient server = VeltrixClient.create(c -> c.baseUrl(node.baseUrl).apiKey(node.key).retries(2, Duration.ofMillis(50)))) {
+            Instant now = Instant.now();
+            String season = "{\"name\":\"Thaw\",\"startsAt\":\"" + now.minusSeconds(3_600) + "\",\"endsAt\":\"" + now.plusSeconds(86_400)
+                    + "\",\"tiers\":{\"kind\":\"linear\",\"base\":20,\"step\":20,\"count\":3},\"autoClaim\":true,\"rewards\":["
+                    + "{\"tier\":1,\"track\":\"free\",\"command\":\"/give {player} diamond {tier}\"},"
+                    + "{\"tier\":1,\"track\":\"premium\",\"item\":\"hytale:frost_gem\",\"count\":2,\"group\":\"survival\"}],"
+                    + "\"sources\":{\"mob.killed\":{\"xp\":10}}}";
+            var unknown = node.put("/api/v1/battlepass/seasons/bad", season.replace("{tier}", "{order}").replace("hytale:frost_gem", "Frost Gem"));
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("unknown placeholder {order}", "rewards[1].item");
+            assertThat(node.put("/api/v1/battlepass/seasons/thaw", season).statusCode()).isEqualTo(201);
+            assertThat(node.post("/api/v1/servers", "{\"name\":\"s1\",\"group\":\"survival\",\"address\":\"10.0.0.6:25565\",\"capacity\":10}", null)
+                    .statusCode()).isEqualTo(201);
+            UUID fay = UUID.randomUUID();
+            assertThat(node.put("/api/v1/players/" + fay + "/session", "{\"server\":\"s1\",\"name\":\"Fay\"}").statusCode()).isEqualTo(200);
+            assertThat(node.put("/api/v1/battlepass/seasons/thaw/players/" + fay + "/premium", "{}").statusCode()).isEqualTo(200);
+
+            List<String> handed = new CopyOnWriteArrayList<>();
+            var deliveries = server.store().deliveries("s1", d -> handed.add(d.isItem() ? d.count() + " x " + d.item() : d.command()));
+            try (var stream = server.stream(deliveries::accept)) {
+                stream.connected().get(20, TimeUnit.SECONDS);
+                // Reaching tier 1 claims both rewards (the season auto-claims); a re-sent event changes nothing.
+                String kill = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"mob.killed\",\"player\":\"" + fay + "\",\"occurredAt\":\"" + now
+                        + "\",\"data\":{}}";
+                String second = kill.replaceFirst("[0-9a-f-]{36}", UUID.randomUUID().toString());
+                for (String events : List.of(kill + "," + second, second)) {
+                    assertThat(node.post("/api/v1/events", "{\"server\":\"s1\",\"events\":[" + events + "]}", null).statusCode()).isIn(200, 202);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (handed.size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(handed).containsExactlyInAnyOrder("give Fay diamond 1", "2 x hytale:frost_gem");
+                while (!JSON.readTree(node.get("/api/v1/store/deliveries?server=s1").body()).get("items").isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(JSON.readTree(node.get("/api/v1/store/deliveries?server=s1").body()).get("items")).as("all acknowledged").isEmpty();
+                assertThat(JSON.readTree(node.post("/api/v1/battlepass/seasons/thaw/players/" + fay + "/claims", "{\"tier\":1,\"track\":\"free\"}",
+                        null).body()).get("claimed").toString()).contains("1:free", "1:premium");
+                Thread.sleep(300);
+                assertThat(handed).as("claiming again delivers nothing more").hasSize(2);
+            }
         }
     }
 }
