@@ -67,7 +67,7 @@ public final class XpFeedLoad {
             }
         });
         Instant now = Instant.now();
-        pass.create(new Season("bench", "Bench", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), TierCurve.linear(1_000, 500, 100),
+        pass.save(new Season("bench", "Bench", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), TierCurve.linear(1_000, 500, 100),
                 List.of(), Map.of("mob.killed", new Season.XpSource(10, 5_000), "block.mined", new Season.XpSource(1, 0)), List.of(), false));
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < players; i++) {

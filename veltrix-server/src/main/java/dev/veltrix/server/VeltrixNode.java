@@ -111,6 +111,8 @@ public final class VeltrixNode implements AutoCloseable {
     private final LeasedTask huntRewards;
     private final dev.veltrix.progression.battlepass.BattlePass battlePass;
     private final dev.veltrix.progression.battlepass.XpFeed xpFeed;
+    private final dev.veltrix.progression.battlepass.SeasonArchive seasonArchive;
+    private final LeasedTask seasonArchiver;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -170,6 +172,8 @@ public final class VeltrixNode implements AutoCloseable {
         hunts = new dev.veltrix.progression.hunts.Hunts(database, clock, ledger);
         xpFeed = new dev.veltrix.progression.battlepass.XpFeed(database, battlePass, leases, config.nodeId());
         database.afterCommit(xpFeed::wake); // game events become XP as they commit
+        seasonArchive = new dev.veltrix.progression.battlepass.SeasonArchive(database, clock, battlePass);
+        seasonArchiver = new LeasedTask(leases, "battlepass-archive", config.nodeId(), Duration.ofMinutes(1), seasonArchive::archiveEnded);
         // Rewards are paid right after each find; this catches any a crash or a refused posting left unpaid.
         huntRewards = new LeasedTask(leases, "hunt-rewards", config.nodeId(), Duration.ofSeconds(30),
                 () -> hunts.list().stream().filter(h -> h.running(clock.instant())).forEach(h -> hunts.payRewards(h.id())));
@@ -201,7 +205,7 @@ public final class VeltrixNode implements AutoCloseable {
             new EventsApi(ingest, json).register(api);
             new dev.veltrix.server.api.store.StoreApi(store, json).register(api);
             new dev.veltrix.server.api.hunts.HuntsApi(hunts, json).register(api);
-            new dev.veltrix.server.api.battlepass.BattlePassApi(battlePass, json).register(api);
+            new dev.veltrix.server.api.battlepass.BattlePassApi(battlePass, seasonArchive, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -212,10 +216,10 @@ public final class VeltrixNode implements AutoCloseable {
             new NetworkPages(web, network).registerConsole(routes);
             new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
             new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
-            new dev.veltrix.server.web.ProgressionPages(web, battlePass, hunts).registerConsole(routes);
+            new dev.veltrix.server.web.ProgressionPages(web, battlePass, seasonArchive, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
-            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry, battlePass, clock).register(routes);
+            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry, battlePass, seasonArchive, clock).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();
         fix = fixSettings.port() == 0 ? null
@@ -297,6 +301,7 @@ public final class VeltrixNode implements AutoCloseable {
         ingest.close();
         store.close();
         huntRewards.close();
+        seasonArchiver.close();
         xpFeed.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();

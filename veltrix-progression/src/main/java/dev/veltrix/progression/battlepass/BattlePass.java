@@ -51,6 +51,7 @@ public final class BattlePass {
     static final Field<Long> S_ENDS = field(name("ends_at"), Long.class);
     static final Field<String> S_DEFINITION = field(name("definition"), String.class);
     static final Field<Long> S_CREATED = field(name("created_at"), Long.class);
+    static final Field<Long> S_ARCHIVED = field(name("archived_at"), Long.class);
     static final Table<Record> PROGRESS = table(name("pass_progress"));
     static final Field<String> P_SEASON = field(name("season_id"), String.class);
     static final Field<String> P_PLAYER = field(name("player"), String.class);
@@ -77,11 +78,15 @@ public final class BattlePass {
         this.deliveries = deliveries;
     }
 
-    /** Creates a season; checked as a whole, and refused when its window overlaps another season's. */
-    public Season create(Season season) {
-        List<FieldError> errors = SeasonRules.check(season, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
+    /**
+     * Creates a season, or redefines one that has not started yet (its players' progress would depend on the old
+     * definition once it runs). Checked as a whole, and refused when its window overlaps another season's. Returns
+     * whether it was created.
+     */
+    public boolean save(Season season) {
+        List<FieldError> errors = check(season);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("the season was not created", errors);
+            throw new InvalidInputException("the season was not saved", errors);
         }
         String definition;
         try {
@@ -89,24 +94,41 @@ public final class BattlePass {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a season failed to serialise", e);
         }
+        long starts = season.startsAt().toEpochMilli();
+        long ends = season.endsAt().toEpochMilli();
         try {
-            database.inTransaction(tx -> {
+            return database.inTransaction(tx -> {
+                Optional<Long> startedAt = tx.select(S_STARTS).from(SEASONS).where(S_ID.eq(season.id())).fetchOptional(S_STARTS);
+                if (startedAt.isPresent() && startedAt.get() <= clock.millis()) {
+                    throw new ConflictException("season-started", "season " + season.id() + " started at " + Instant.ofEpochMilli(startedAt.get())
+                            + "; a season is not redefined once it runs, as its players' progress depends on it");
+                }
                 Optional<String> overlapping = tx.select(S_ID).from(SEASONS)
-                        .where(S_STARTS.lt(season.endsAt().toEpochMilli()), S_ENDS.gt(season.startsAt().toEpochMilli())).limit(1).fetchOptional(S_ID);
+                        .where(S_STARTS.lt(ends), S_ENDS.gt(starts), S_ID.ne(season.id())).limit(1).fetchOptional(S_ID);
                 if (overlapping.isPresent()) {
                     throw new ConflictException("season-overlaps", "season " + season.id() + " overlaps season " + overlapping.get()
                             + "; seasons follow one another");
                 }
-                return tx.insertInto(SEASONS, S_ID, S_NAME, S_STARTS, S_ENDS, S_DEFINITION, S_CREATED).values(season.id(), season.name(),
-                        season.startsAt().toEpochMilli(), season.endsAt().toEpochMilli(), definition, clock.millis()).execute();
+                if (startedAt.isPresent()) {
+                    tx.update(SEASONS).set(S_NAME, season.name()).set(S_STARTS, starts).set(S_ENDS, ends).set(S_DEFINITION, definition)
+                            .where(S_ID.eq(season.id())).execute();
+                    return false;
+                }
+                tx.insertInto(SEASONS, S_ID, S_NAME, S_STARTS, S_ENDS, S_DEFINITION, S_CREATED)
+                        .values(season.id(), season.name(), starts, ends, definition, clock.millis()).execute();
+                return true;
             });
         } catch (RuntimeException e) {
             if (database.kind().isDuplicateKey(e)) {
-                throw new ConflictException("season-exists", "season " + season.id() + " exists; seasons are not redefined");
+                throw new ConflictException("season-saved-meanwhile", "season " + season.id() + " was created meanwhile; load it and save again");
             }
             throw e;
         }
-        return season;
+    }
+
+    /** Every problem of a season's definition, each with the field it concerns; empty when it can be saved (overlaps aside). */
+    public List<FieldError> check(Season season) {
+        return SeasonRules.check(season, code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
     }
 
     public Season season(String id) {
@@ -154,6 +176,11 @@ public final class BattlePass {
         }
     }
 
+    /** When the season was archived (it ended, its rewards were granted, its standings kept), if it was. */
+    public Optional<Instant> archivedAt(String seasonId) {
+        return database.dsl().select(S_ARCHIVED).from(SEASONS).where(S_ID.eq(seasonId)).fetchOptional(S_ARCHIVED).map(Instant::ofEpochMilli);
+    }
+
     public boolean exists(String seasonId) {
         return database.dsl().fetchExists(SEASONS, S_ID.eq(seasonId));
     }
@@ -190,6 +217,11 @@ public final class BattlePass {
      */
     public Progress claim(String seasonId, UUID player, int tier, Season.Track track) {
         Season season = season(seasonId);
+        Optional<Instant> archived = archivedAt(seasonId);
+        if (archived.isPresent()) {
+            throw new ConflictException("season-archived", "season " + seasonId + " ended and was archived at " + archived.get()
+                    + "; every reward its players reached was granted then");
+        }
         Progress progress = progress(seasonId, player);
         if (tier < 1 || tier > season.tiers().tiers()) {
             throw InvalidInputException.of("tier", "a tier of season " + seasonId + ", 1.." + season.tiers().tiers());

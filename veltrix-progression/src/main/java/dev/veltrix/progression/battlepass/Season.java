@@ -58,6 +58,17 @@ public record Season(String id, String name, Instant startsAt, Instant endsAt, T
             return new Reward(tier, track, null, 0, null, null, item, count, group);
         }
 
+        /** The reward as people read it: "50 coins", "frost-halo", "3 × hytale:gem", "/give {player} diamond". */
+        public String label() {
+            if (currency != null) {
+                return amount + " " + currency;
+            }
+            if (item != null) {
+                return count + " × " + item;
+            }
+            return command != null ? "/" + command : cosmetic;
+        }
+
         /** What a game server hands the player for this reward, or null when Veltrix grants it itself. */
         public InGame inGame(String season, UUID player) {
             if (command != null) {

@@ -112,7 +112,8 @@ public final class XpFeed implements AutoCloseable {
         // Outbox order is commit order, not the order events happened in: the seasons of the batch's whole time span.
         long earliest = batch.stream().mapToLong(e -> e.event().occurredAt().toEpochMilli()).min().orElseThrow();
         long latest = batch.stream().mapToLong(e -> e.event().occurredAt().toEpochMilli()).max().orElseThrow();
-        tx.select(S_DEFINITION).from(SEASONS).where(S_STARTS.le(latest), S_ENDS.gt(earliest)).fetch(S_DEFINITION)
+        // An archived season's standings are final: an event that happened in it but arrives later counts no more.
+        tx.select(S_DEFINITION).from(SEASONS).where(S_STARTS.le(latest), S_ENDS.gt(earliest), BattlePass.S_ARCHIVED.isNull()).fetch(S_DEFINITION)
                 .forEach(d -> seasons.add(BattlePass.read(d)));
         Map<String, Set<UUID>> grown = new HashMap<>();
         List<Candidate> candidates = candidates(batch, seasons);

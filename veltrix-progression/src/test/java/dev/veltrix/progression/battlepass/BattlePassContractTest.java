@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -120,7 +121,7 @@ class BattlePassContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void eachGameEventGivesItsXpOnceWithinTheDailyCapAndTheMultiplier(SqlKind kind) {
         try (Fixture f = Fixture.open(kind)) {
-            f.pass().create(winter(false));
+            f.pass().save(winter(false));
             UUID ana = UUID.randomUUID();
             Instant dayOne = START.plus(Duration.ofHours(30));
             List<EventEnvelope> events = new ArrayList<>();
@@ -169,7 +170,7 @@ class BattlePassContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void rewardsAreClaimedOnceThePremiumTrackNeedsPremiumAndAutoClaimGrantsAsTiersAreReached(SqlKind kind) {
         try (Fixture f = Fixture.open(kind)) {
-            f.pass().create(winter(false));
+            f.pass().save(winter(false));
             UUID bo = UUID.randomUUID();
             mine(f, bo, 160, START.plus(Duration.ofHours(5)));
             assertThatThrownBy(() -> f.pass().claim("winter", bo, 3, Season.Track.FREE)).isInstanceOf(RejectedException.class)
@@ -190,7 +191,7 @@ class BattlePassContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void commandAndItemRewardsAreQueuedOnceInTheTransactionOfTheirClaim(SqlKind kind) throws Exception {
         try (Fixture f = Fixture.open(kind)) {
-            f.pass().create(winter(false));
+            f.pass().save(winter(false));
             UUID di = UUID.randomUUID();
             f.pass().grantPremium("winter", di);
             mine(f, di, 200, START.plus(Duration.ofHours(7)));
@@ -214,9 +215,66 @@ class BattlePassContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void anEndedSeasonIsArchivedOnceWithWhatWasReachedGrantedAndItsStandingsFinal(SqlKind kind) {
+        try (Fixture f = Fixture.open(kind)) {
+            f.pass().save(winter(false));
+            SeasonArchive archive = new SeasonArchive(f.db().database(), f.clock(), f.pass());
+            UUID first = UUID.randomUUID();
+            UUID second = UUID.randomUUID();
+            UUID third = UUID.randomUUID();
+            mine(f, first, 160, START.plus(Duration.ofHours(8)));   // tier 2, never claimed
+            mine(f, second, 120, START.plus(Duration.ofHours(9)));  // tier 1, claimed already
+            mine(f, third, 110, START.plus(Duration.ofHours(10)));  // tier 1 too
+            f.pass().claim("winter", second, 1, Season.Track.FREE);
+            assertThatThrownBy(() -> archive.archive("winter")).isInstanceOf(RejectedException.class).hasMessageContaining("runs until");
+            assertThatThrownBy(() -> archive.standings("winter", 10)).isInstanceOf(RejectedException.class).hasMessageContaining("not archived");
+            assertThat(archive.archiveEnded()).isZero();
+
+            f.clock().advance(Duration.ofDays(30));
+            assertThat(archive.archiveEnded()).isEqualTo(1);
+            assertThat(archive.archiveEnded()).as("once").isZero();
+            archive.archive("winter"); // again by hand: nothing changes
+            // Nobody lost what they reached: tier 1's 50 coins each, paid once; the premium track stays locked without premium.
+            assertThat(f.ledger().balance(AccountId.player(first), "coins")).isEqualTo(50);
+            assertThat(f.ledger().balance(AccountId.player(second), "coins")).isEqualTo(50);
+            assertThat(f.ledger().balance(AccountId.player(third), "coins")).isEqualTo(50);
+            assertThat(archive.standings("winter", 10)).extracting(Standing::player, Standing::place, Standing::xp, Standing::tier, Standing::rewards)
+                    .containsExactly(Tuple.tuple(first.toString(), 1, 160L, 2, 1),
+                            Tuple.tuple(second.toString(), 2, 120L, 1, 1),
+                            Tuple.tuple(third.toString(), 3, 110L, 1, 1));
+            assertThat(archive.of(third)).extracting(Standing::season, Standing::place).containsExactly(Tuple.tuple("winter", 3));
+            assertThatThrownBy(() -> f.pass().claim("winter", first, 1, Season.Track.FREE)).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("archived");
+            // An event from inside the season that arrives after the archive counts no more.
+            mine(f, third, 100, START.plus(Duration.ofHours(11)));
+            assertThat(f.pass().progress("winter", third).xp()).isEqualTo(110);
+            assertThat(f.ledger().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aSeasonIsRedefinedUntilItStartsAndNeverAfter(SqlKind kind) {
+        try (Fixture f = Fixture.open(kind)) {
+            Season spring = new Season("spring", "Spring", START.plus(Duration.ofDays(40)), START.plus(Duration.ofDays(70)), TierCurve.linear(100, 50, 10),
+                    List.of(), Map.of("mob.killed", new Season.XpSource(10, 0)), List.of(), false);
+            assertThat(f.pass().save(spring)).isTrue();
+            Season renamed = new Season("spring", "Spring bloom", spring.startsAt(), spring.endsAt(), TierCurve.linear(200, 50, 20),
+                    List.of(new Season.Reward(20, Season.Track.FREE, "coins", 500, null)), spring.sources(), List.of(), true);
+            assertThat(f.pass().save(renamed)).as("redefined, not created").isFalse();
+            assertThat(f.pass().season("spring")).isEqualTo(renamed);
+            assertThat(f.pass().seasons()).hasSize(1);
+            f.clock().advance(Duration.ofDays(40));
+            assertThatThrownBy(() -> f.pass().save(spring)).isInstanceOf(ConflictException.class).hasMessageContaining("started at");
+            assertThat(f.pass().season("spring").name()).isEqualTo("Spring bloom");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void anAutoClaimingSeasonGrantsRewardsAsTiersAreReached(SqlKind kind) {
         try (Fixture f = Fixture.open(kind)) {
-            f.pass().create(winter(true));
+            f.pass().save(winter(true));
             UUID cy = UUID.randomUUID();
             f.pass().grantPremium("winter", cy);
             mine(f, cy, 150, START.plus(Duration.ofHours(6)));
@@ -229,10 +287,10 @@ class BattlePassContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void overlappingAndInvalidSeasonsAreRefusedWithWhatToFix(SqlKind kind) {
         try (Fixture f = Fixture.open(kind)) {
-            f.pass().create(winter(false));
+            f.pass().save(winter(false));
             Season overlapping = new Season("late-winter", "Late winter", START.plus(Duration.ofDays(20)), START.plus(Duration.ofDays(40)),
                     TierCurve.geometric(100, 1.2, 20), List.of(), Map.of("mob.killed", new Season.XpSource(5, 0)), List.of(), false);
-            assertThatThrownBy(() -> f.pass().create(overlapping)).isInstanceOf(ConflictException.class).hasMessageContaining("overlaps season winter");
+            assertThatThrownBy(() -> f.pass().save(overlapping)).isInstanceOf(ConflictException.class).hasMessageContaining("overlaps season winter");
             Season bad = new Season("Bad", "", START, START, TierCurve.table(List.of(100L, 90L)),
                     List.of(new Season.Reward(5, Season.Track.FREE, "gems", 10, null), new Season.Reward(1, Season.Track.FREE, null, 0, null),
                             Season.Reward.command(1, Season.Track.PREMIUM, "give {player} gem {order}", "*"),
@@ -240,7 +298,7 @@ class BattlePassContractTest {
                             Season.Reward.item(2, Season.Track.PREMIUM, "hytale:gem", 20_000, "*")),
                     Map.of("Mob", new Season.XpSource(0, -1)), List.of(new Season.Multiplier(START, START, 50),
                             new Season.Multiplier(START, START.plusSeconds(60), 2, List.of("fish.caught"), "a b")), false);
-            assertThatThrownBy(() -> f.pass().create(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+            assertThatThrownBy(() -> f.pass().save(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                     assertThat(e.errors()).extracting(err -> err.field()).contains("id", "name", "endsAt", "tiers", "rewards[0].tier",
                             "rewards[0].currency", "rewards[1].currency", "rewards[2].command", "rewards[3].item", "rewards[3].group",
                             "rewards[4].count", "sources.Mob", "sources.Mob.xp", "sources.Mob.dailyCap", "multipliers[0]",

@@ -28,12 +28,15 @@ public final class PortalRoutes {
     private final dev.veltrix.server.claims.ClaimExpiry expiry;
 
     private final dev.veltrix.progression.battlepass.BattlePass pass;
+    private final dev.veltrix.progression.battlepass.SeasonArchive archive;
     private final java.time.Clock clock;
 
     public PortalRoutes(Web web, PlayerLogins logins, WebSessions sessions, LoginThrottle throttle, LedgerService ledger,
                         dev.veltrix.server.claims.ClaimService claims, dev.veltrix.server.claims.ClaimExpiry expiry,
-                        dev.veltrix.progression.battlepass.BattlePass pass, java.time.Clock clock) {
+                        dev.veltrix.progression.battlepass.BattlePass pass, dev.veltrix.progression.battlepass.SeasonArchive archive,
+                        java.time.Clock clock) {
         this.pass = pass;
+        this.archive = archive;
         this.clock = clock;
         this.claims = claims;
         this.expiry = expiry;
@@ -97,7 +100,7 @@ public final class PortalRoutes {
                     "decimals", Amounts.decimals(ledger.currencies()), "claims", owned, "blocks", claims.blocks(player),
                     "expiresAt", owned.isEmpty() ? null : expiry.expiresAt(player),
                     "season", season.orElse(null), "progress", season.map(s -> pass.progress(s.id(), player)).orElse(null),
-                    "xp", season.map(s -> pass.history(s.id(), player, 10)).orElse(java.util.List.of())));
+                    "xp", season.map(s -> pass.history(s.id(), player, 10)).orElse(java.util.List.of()), "pastSeasons", archive.of(player)));
         } catch (VeltrixException e) {
             ctx.redirect("/portal", HttpStatus.SEE_OTHER); // a tampered cursor: start from the newest page
         }

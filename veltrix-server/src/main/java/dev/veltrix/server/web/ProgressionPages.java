@@ -5,11 +5,13 @@ import static dev.veltrix.server.web.Web.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.core.error.FieldError;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.VeltrixException;
 import dev.veltrix.progression.battlepass.BattlePass;
 import dev.veltrix.progression.battlepass.Season;
+import dev.veltrix.progression.battlepass.SeasonArchive;
 import dev.veltrix.progression.hunts.Hunt;
 import dev.veltrix.progression.hunts.Hunts;
 import dev.veltrix.progression.hunts.Treasure;
@@ -18,6 +20,7 @@ import dev.veltrix.server.api.hunts.HuntsApi;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,11 +34,15 @@ public final class ProgressionPages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Web web;
     private final BattlePass pass;
+    private final SeasonArchive archive;
     private final Hunts hunts;
+    private final Clock clock;
 
-    public ProgressionPages(Web web, BattlePass pass, Hunts hunts) {
+    public ProgressionPages(Web web, BattlePass pass, SeasonArchive archive, Hunts hunts, Clock clock) {
         this.web = web;
+        this.clock = clock;
         this.pass = pass;
+        this.archive = archive;
         this.hunts = hunts;
     }
 
@@ -43,7 +50,10 @@ public final class ProgressionPages {
         routes.get("/console/progression", ctx -> page(ctx, null, null, ""));
         routes.post("/console/progression/seasons", ctx -> create(ctx, "season"));
         routes.post("/console/progression/hunts", ctx -> create(ctx, "hunt"));
+        routes.get("/console/progression/seasons/editor", ctx -> editor(ctx, SeasonDraft.blank(), false, List.of(), null));
+        routes.post("/console/progression/seasons/editor", this::saveDraft);
         routes.get("/console/progression/seasons/{id}", this::season);
+        routes.get("/console/progression/seasons/{id}/edit", this::edit);
         routes.get("/console/progression/hunts/{id}", this::hunt);
     }
 
@@ -64,7 +74,7 @@ public final class ProgressionPages {
                 throw InvalidInputException.of("definition", "not JSON: " + e.getOriginalMessage());
             }
             if (what.equals("season")) {
-                pass.create(SeasonBodies.season(id, body));
+                pass.save(SeasonBodies.season(id, body));
             } else {
                 hunts.create(HuntsApi.hunt(id, body));
             }
@@ -77,15 +87,65 @@ public final class ProgressionPages {
         }
     }
 
-    private void season(Context ctx) {
-        Season season;
+    private void editor(Context ctx, SeasonDraft draft, boolean existing, List<FieldError> problems, String error) {
+        web.render(ctx, "console/season-editor.jte", params("csrf", session(ctx).csrfToken(), "draft", draft, "existing", existing,
+                "problems", problems, "error", error));
+    }
+
+    private void edit(Context ctx) {
+        Season season = seasonOf(ctx);
+        editor(ctx, SeasonDraft.of(season), true, List.of(), season.startsAt().isAfter(clock.instant()) ? null
+                : "Season " + season.id() + " has started: it can no longer be changed, as its players' progress depends on it.");
+    }
+
+    /**
+     * Saves the editor's draft: the form becomes the API's body, and every problem (numbers that are not numbers, the
+     * season's rules) comes back at once beside its row, with the draft as typed; nothing is saved until all is right.
+     */
+    private void saveDraft(Context ctx) {
+        Web.checkCsrf(ctx, session(ctx).csrfToken());
+        SeasonDraft draft = SeasonDraft.of(ctx);
+        boolean existing = "true".equals(ctx.formParam("existing"));
+        List<FieldError> problems = new ArrayList<>();
+        JsonNode body = draft.toJson(problems);
         try {
-            season = pass.season(ctx.pathParam("id"));
+            Season season = SeasonBodies.season(draft.id(), body);
+            // A number that was not one was sent as 0; the rules' complaint about that 0 would only repeat it.
+            var unreadable = problems.stream().map(FieldError::field).collect(Collectors.toSet());
+            pass.check(season).stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
+            if (problems.isEmpty()) {
+                pass.save(season);
+                ctx.redirect("/console/progression/seasons/" + season.id(), HttpStatus.SEE_OTHER);
+                return;
+            }
+        } catch (InvalidInputException e) {
+            problems.addAll(e.errors());
+        } catch (VeltrixException e) {
+            ctx.status(409);
+            editor(ctx, draft, existing, problems, "The season was not saved: " + e.getMessage());
+            return;
+        }
+        ctx.status(400);
+        editor(ctx, draft, existing, problems, "The season was not saved: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " to fix, shown beside each row.");
+    }
+
+    /** The season the path names, or the console's 404 page. */
+    private Season seasonOf(Context ctx) {
+        try {
+            return pass.season(ctx.pathParam("id"));
         } catch (NotFoundException e) {
             throw new io.javalin.http.NotFoundResponse(e.getMessage());
         }
+    }
+
+    private void season(Context ctx) {
+        Season season = seasonOf(ctx);
+        var archivedAt = pass.archivedAt(season.id());
         web.render(ctx, "console/season.jte", params("csrf", session(ctx).csrfToken(), "season", season,
-                "thresholds", season.tiers().thresholds(), "leaders", pass.leaderboard(season.id(), 20)));
+                "thresholds", season.tiers().thresholds(), "leaders", archivedAt.isPresent() ? List.of() : pass.leaderboard(season.id(), 20),
+                "archivedAt", archivedAt.orElse(null), "standings", archivedAt.isPresent() ? archive.standings(season.id(), 100) : List.of(),
+                "editable", season.startsAt().isAfter(clock.instant())));
     }
 
     private void hunt(Context ctx) {

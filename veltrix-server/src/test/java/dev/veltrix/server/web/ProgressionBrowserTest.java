@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.veltrix.server.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /** An operator creates a hunt and a season in the console: a broken definition lists its problems, a good one shows its map and tiers. */
 class ProgressionBrowserTest {
@@ -23,6 +26,7 @@ class ProgressionBrowserTest {
         browser = Browser.start();
         node = TestNode.start();
         node.createCoins();
+        Browser.signInAsOwner(browser, node);
     }
 
     @AfterAll
@@ -32,7 +36,6 @@ class ProgressionBrowserTest {
 
     @Test
     void theOperatorCreatesAHuntAndASeasonAndSeesTheMapAndTheTiers() throws Exception {
-        Browser.signInAsOwner(browser, node);
         browser.get(node.baseUrl + "/console/progression");
         define("winter", "{\"name\":\"\",\"startsAt\":\"2026-12-01T00:00:00Z\",\"endsAt\":\"2026-11-01T00:00:00Z\",\"treasures\":[{\"id\":\"a\","
                 + "\"clue\":\"x\",\"world\":\"world\",\"radius\":0}]}", "hunts");
@@ -57,6 +60,63 @@ class ProgressionBrowserTest {
         Browser.awaitText(browser, By.tagName("h1"), "Frost");
         assertThat(browser.findElement(By.id("tiers")).getText()).contains("100", "150", "225", "338", "ice-wings");
         assertThat(browser.findElement(By.id("sources")).getText()).contains("mob.killed", "200");
+    }
+
+    @Test
+    void theOperatorBuildsASeasonInTheEditorFixesWhatItPointsOutAndEditsItBeforeItStarts() throws Exception {
+        browser.get(node.baseUrl + "/console/progression");
+        browser.findElement(By.id("new-season")).click();
+        Browser.awaitText(browser, By.tagName("h1"), "New season");
+        Instant start = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
+        field("id", 0, "thaw");
+        field("name", 0, "Thaw");
+        field("startsAt", 0, start.toString());
+        field("endsAt", 0, start.plus(Duration.ofDays(30)).toString());
+        field("count", 0, "5");
+        reward(0, "1", "free", "currency", "gems", "10");
+        reward(1, "2", "premium", "command", "give {player} gem {order}", "");
+        field("source.event", 0, "mob.killed");
+        field("source.xp", 0, "ten");
+        browser.findElement(By.id("save-season")).click();
+        String problems = Browser.awaitText(browser, By.id("problems"), "rewards[0].currency");
+        assertThat(problems).contains("no currency gems", "rewards[1].command: unknown placeholder {order}", "sources.mob.killed.xp: a whole number");
+        assertThat(browser.findElements(By.cssSelector("#problems li"))).as("each problem once").hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#reward-rows tr.has-problem"))).hasSize(2);
+        assertThat(browser.findElements(By.name("reward.value")).get(1).getAttribute("value")).as("the draft as typed").isEqualTo("give {player} gem {order}");
+        screenshot("console-season-editor-problems");
+
+        field("reward.value", 0, "coins");
+        field("reward.value", 1, "give {player} gem {tier}");
+        field("source.xp", 0, "10");
+        int rows = browser.findElements(By.name("reward.tier")).size();
+        browser.findElement(By.cssSelector("[data-add-row='reward-rows']")).click();
+        assertThat(browser.findElements(By.name("reward.tier"))).hasSize(rows + 1);
+        reward(rows, "3", "premium", "item", "hytale:gem", "2");
+        browser.findElement(By.id("save-season")).click();
+        Browser.awaitText(browser, By.tagName("h1"), "Thaw");
+        assertThat(browser.findElement(By.id("tiers")).getText()).contains("10 coins", "/give {player} gem {tier}", "2 × hytale:gem");
+
+        browser.findElement(By.id("edit-season")).click();
+        Browser.awaitText(browser, By.tagName("h1"), "Edit season thaw");
+        assertThat(browser.findElements(By.name("reward.value")).get(2).getAttribute("value")).isEqualTo("hytale:gem");
+        field("name", 0, "Thaw, the sequel");
+        browser.findElement(By.id("save-season")).click();
+        Browser.awaitText(browser, By.tagName("h1"), "Thaw, the sequel");
+        assertThat(browser.findElement(By.id("sources")).getText()).contains("mob.killed", "10");
+    }
+
+    private static void field(String name, int index, String value) {
+        var input = browser.findElements(By.name(name)).get(index);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static void reward(int row, String tier, String track, String kind, String value, String amount) {
+        field("reward.tier", row, tier);
+        new Select(browser.findElements(By.name("reward.track")).get(row)).selectByValue(track);
+        new Select(browser.findElements(By.name("reward.kind")).get(row)).selectByValue(kind);
+        field("reward.value", row, value);
+        field("reward.amount", row, amount);
     }
 
     private static void define(String id, String json, String what) {

@@ -88,6 +88,25 @@ class BattlePassApiTest {
     }
 
     @Test
+    void aSeasonIsRedefinedUntilItStartsAndItsArchiveIsReadOnlyOnceItEnded() throws Exception {
+        try (TestNode node = TestNode.start()) {
+            Instant start = Instant.now().plusSeconds(86_400 * 10);
+            String season = "{\"name\":\"Bloom\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusSeconds(86_400)
+                    + "\",\"tiers\":{\"kind\":\"table\",\"xp\":[10,30,60]},\"sources\":{\"crop.harvested\":{\"xp\":2}}}";
+            assertThat(node.put("/api/v1/battlepass/seasons/bloom", season).statusCode()).isEqualTo(201);
+            var redefined = node.put("/api/v1/battlepass/seasons/bloom", season.replace("Bloom", "Full bloom"));
+            assertThat(redefined.statusCode()).as(redefined.body()).isEqualTo(200);
+            assertThat(JSON.readTree(node.get("/api/v1/battlepass/seasons/bloom").body()).get("name").asText()).isEqualTo("Full bloom");
+            var archive = node.get("/api/v1/battlepass/seasons/bloom/archive");
+            assertThat(archive.statusCode()).isEqualTo(422);
+            assertThat(archive.body()).contains("not archived yet");
+            assertThat(node.get("/api/v1/battlepass/seasons/none/archive").statusCode()).isEqualTo(404);
+            assertThat(JSON.readTree(node.get("/api/v1/battlepass/players/" + UUID.randomUUID() + "/archive").body()).get("items")).isEmpty();
+            assertThat(node.get("/api/v1/battlepass/players/not-a-uuid/archive").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aTiersCommandAndItemReachThePlayersServerThroughTheDeliveryQueueOnce() throws Exception {
         try (TestNode node = TestNode.start();
              VeltrixClient server = VeltrixClient.create(c -> c.baseUrl(node.baseUrl).apiKey(node.key).retries(2, Duration.ofMillis(50)))) {
