@@ -216,6 +216,7 @@ public final class VeltrixNode implements AutoCloseable {
             new NetworkPages(web, network).registerConsole(routes);
             new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
             new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
+            new dev.veltrix.server.web.ProgressionEditors(web, battlePass, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.ProgressionPages(web, battlePass, seasonArchive, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);

@@ -40,7 +40,7 @@ public record HuntState(Map<String, List<String>> finders, List<String> finisher
                 }
                 case "rewarded" -> rewarded.add(e.treasure() == null ? "finish:" + e.player() : "treasure:" + e.treasure() + ":" + e.player());
                 default -> {
-                    // "created": the definition; it sets no finder
+                    // "created", "redefined": the definition; it sets no finder
                 }
             }
         }

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.veltrix.core.error.ConflictException;
 import dev.veltrix.core.error.FieldError;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
@@ -109,32 +110,52 @@ public final class Hunts {
         this.currencyExists = code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code));
     }
 
-    /** Creates a hunt with its treasures; checked as a whole, every problem listed. A hunt is defined once. */
-    public Hunt create(Hunt hunt) {
-        List<FieldError> errors = HuntRules.check(hunt, currencyExists);
+    /**
+     * Creates a hunt, or redefines one that has not started (a {@code redefined} entry on its timeline); once it runs
+     * its finds depend on it, so it is not. Checked as a whole first: every problem listed, nothing written. Returns
+     * whether it was created.
+     */
+    public boolean save(Hunt hunt) {
+        List<FieldError> errors = check(hunt);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("the hunt was not created", errors);
+            throw new InvalidInputException("the hunt was not saved", errors);
         }
         try {
-            database.inTransaction(tx -> {
-                tx.insertInto(HUNTS, H_ID, H_NAME, H_STARTS, H_ENDS, H_ORDERED, H_FIN_CURRENCY, H_FIN_AMOUNT, H_FIN_WINNERS, H_CREATED)
-                        .values(hunt.id(), hunt.name(), hunt.startsAt().toEpochMilli(), hunt.endsAt().toEpochMilli(), hunt.ordered() ? 1 : 0,
-                                hunt.finishCurrency(), hunt.finishAmount(), hunt.finishWinners(), clock.millis()).execute();
+            return database.inTransaction(tx -> {
+                Long startsAt = tx.select(H_STARTS).from(HUNTS).where(H_ID.eq(hunt.id())).fetchOne(H_STARTS);
+                if (startsAt != null && startsAt <= clock.millis()) {
+                    throw new ConflictException("hunt-started", "hunt " + hunt.id() + " started at " + Instant.ofEpochMilli(startsAt)
+                            + "; a hunt is not redefined once it runs, as its finds depend on it");
+                }
+                if (startsAt != null) {
+                    tx.update(HUNTS).set(H_NAME, hunt.name()).set(H_STARTS, hunt.startsAt().toEpochMilli()).set(H_ENDS, hunt.endsAt().toEpochMilli())
+                            .set(H_ORDERED, hunt.ordered() ? 1 : 0).set(H_FIN_CURRENCY, hunt.finishCurrency()).set(H_FIN_AMOUNT, hunt.finishAmount())
+                            .set(H_FIN_WINNERS, hunt.finishWinners()).where(H_ID.eq(hunt.id())).execute();
+                    tx.deleteFrom(TREASURES).where(T_HUNT.eq(hunt.id())).execute();
+                } else {
+                    tx.insertInto(HUNTS, H_ID, H_NAME, H_STARTS, H_ENDS, H_ORDERED, H_FIN_CURRENCY, H_FIN_AMOUNT, H_FIN_WINNERS, H_CREATED)
+                            .values(hunt.id(), hunt.name(), hunt.startsAt().toEpochMilli(), hunt.endsAt().toEpochMilli(), hunt.ordered() ? 1 : 0,
+                                    hunt.finishCurrency(), hunt.finishAmount(), hunt.finishWinners(), clock.millis()).execute();
+                }
                 for (Treasure t : hunt.treasures()) {
                     tx.insertInto(TREASURES, T_HUNT, T_ID, T_POSITION, T_CLUE, T_WORLD, T_X, T_Y, T_Z, T_RADIUS, T_ITEM, T_WINNERS, T_CURRENCY, T_AMOUNT)
                             .values(hunt.id(), t.id(), t.position(), t.clue(), t.world(), t.x(), t.y(), t.z(), t.radius(), t.item(), t.winners(),
                                     t.rewardCurrency(), t.rewardAmount()).execute();
                 }
-                append(tx, hunt.id(), "created", null, null, null, json(hunt));
-                return null;
+                append(tx, hunt.id(), startsAt == null ? "created" : "redefined", null, null, null, json(hunt));
+                return startsAt == null;
             });
         } catch (RuntimeException e) {
             if (database.kind().isDuplicateKey(e)) {
-                throw new dev.veltrix.core.error.ConflictException("hunt-exists", "hunt " + hunt.id() + " exists; hunts are not redefined");
+                throw new ConflictException("hunt-saved-meanwhile", "hunt " + hunt.id() + " was created meanwhile; load it and save again");
             }
             throw e;
         }
-        return hunt(hunt.id());
+    }
+
+    /** Every problem of a hunt's definition, each with the field it concerns; empty when it can be saved. */
+    public List<FieldError> check(Hunt hunt) {
+        return HuntRules.check(hunt, currencyExists);
     }
 
     public Hunt hunt(String id) {

@@ -62,7 +62,7 @@ class HuntsContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aThousandFindsAtTheSameInstantCrownExactlyNWinnersAndPayEachOnce(SqlKind kind) throws Exception {
         try (Fixture f = Fixture.open(kind)) {
-            f.hunts().create(winterHunt(false));
+            f.hunts().save(winterHunt(false));
             List<UUID> players = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 players.add(UUID.randomUUID());
@@ -119,7 +119,7 @@ class HuntsContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aFindCountsOnlyInTheWindowWithinTheRadiusInClueOrderAndOncePerPlayer(SqlKind kind) {
         try (Fixture f = Fixture.open(kind)) {
-            f.hunts().create(winterHunt(true));
+            f.hunts().save(winterHunt(true));
             UUID ada = UUID.randomUUID();
             UUID bob = UUID.randomUUID();
             assertThatThrownBy(() -> f.hunts().find("winter", "bell", ada, new Sighting.At("world", 120, 64, -20)))
@@ -165,13 +165,25 @@ class HuntsContractTest {
             Hunt bad = new Hunt("Bad Id", "", START, START.minusSeconds(1), false, "coins", 0, -1, List.of(
                     new Treasure("a", 1, "x", null, 0, 0, 0, 0, null, 0, "gems", 0),
                     new Treasure("a", 1, "", "world", 0, 0, 0, 5000, null, 1, null, 0)));
-            assertThatThrownBy(() -> f.hunts().create(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+            assertThatThrownBy(() -> f.hunts().save(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                     assertThat(e.errors()).extracting(err -> err.field()).contains("id", "name", "endsAt", "finishCurrency", "finishAmount",
                             "finishWinners", "treasures[0].world", "treasures[0].winners", "treasures[0].rewardAmount", "treasures[1].id",
                             "treasures[1].position", "treasures[1].clue", "treasures[1].world"));
             assertThat(f.hunts().list()).isEmpty();
-            f.hunts().create(winterHunt(false));
-            assertThatThrownBy(() -> f.hunts().create(winterHunt(false))).isInstanceOf(dev.veltrix.core.error.ConflictException.class);
+            f.hunts().save(winterHunt(false));
+            assertThatThrownBy(() -> f.hunts().save(winterHunt(true))).isInstanceOf(dev.veltrix.core.error.ConflictException.class)
+                    .hasMessageContaining("started at");
+            assertThat(f.hunts().hunt("winter").ordered()).as("unchanged").isFalse();
+            // Before it starts, a hunt is redefined, and its timeline says so.
+            Hunt later = new Hunt("spring", "Spring hunt", START.plus(Duration.ofDays(10)), START.plus(Duration.ofDays(12)), false, null, 0, 0,
+                    List.of(new Treasure("egg", 1, "Under the oak", "world", 10, 70, 10, 4, null, 2, null, 0)));
+            assertThat(f.hunts().save(later)).isTrue();
+            Hunt moved = new Hunt("spring", "Spring hunt", later.startsAt(), later.endsAt(), true, null, 0, 0,
+                    List.of(new Treasure("egg", 1, "Under the elm", "world", -30, 70, 55, 6, null, 2, null, 0),
+                            new Treasure("nest", 2, "Up high", "world", 0, 120, 0, 3, null, 1, null, 0)));
+            assertThat(f.hunts().save(moved)).as("redefined, not created").isFalse();
+            assertThat(f.hunts().hunt("spring")).isEqualTo(moved);
+            assertThat(f.hunts().timeline("spring")).extracting(HuntEvent::kind).containsExactly("created", "redefined");
         }
     }
 }

@@ -5,7 +5,6 @@ import static dev.veltrix.server.web.Web.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.veltrix.core.error.FieldError;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.VeltrixException;
@@ -50,10 +49,7 @@ public final class ProgressionPages {
         routes.get("/console/progression", ctx -> page(ctx, null, null, ""));
         routes.post("/console/progression/seasons", ctx -> create(ctx, "season"));
         routes.post("/console/progression/hunts", ctx -> create(ctx, "hunt"));
-        routes.get("/console/progression/seasons/editor", ctx -> editor(ctx, SeasonDraft.blank(), false, List.of(), null));
-        routes.post("/console/progression/seasons/editor", this::saveDraft);
         routes.get("/console/progression/seasons/{id}", this::season);
-        routes.get("/console/progression/seasons/{id}/edit", this::edit);
         routes.get("/console/progression/hunts/{id}", this::hunt);
     }
 
@@ -76,7 +72,7 @@ public final class ProgressionPages {
             if (what.equals("season")) {
                 pass.save(SeasonBodies.season(id, body));
             } else {
-                hunts.create(HuntsApi.hunt(id, body));
+                hunts.save(HuntsApi.hunt(id, body));
             }
             ctx.redirect("/console/progression/" + what + "s/" + id, HttpStatus.SEE_OTHER);
         } catch (VeltrixException e) {
@@ -87,60 +83,17 @@ public final class ProgressionPages {
         }
     }
 
-    private void editor(Context ctx, SeasonDraft draft, boolean existing, List<FieldError> problems, String error) {
-        web.render(ctx, "console/season-editor.jte", params("csrf", session(ctx).csrfToken(), "draft", draft, "existing", existing,
-                "problems", problems, "error", error));
-    }
-
-    private void edit(Context ctx) {
-        Season season = seasonOf(ctx);
-        editor(ctx, SeasonDraft.of(season), true, List.of(), season.startsAt().isAfter(clock.instant()) ? null
-                : "Season " + season.id() + " has started: it can no longer be changed, as its players' progress depends on it.");
-    }
-
-    /**
-     * Saves the editor's draft: the form becomes the API's body, and every problem (numbers that are not numbers, the
-     * season's rules) comes back at once beside its row, with the draft as typed; nothing is saved until all is right.
-     */
-    private void saveDraft(Context ctx) {
-        Web.checkCsrf(ctx, session(ctx).csrfToken());
-        SeasonDraft draft = SeasonDraft.of(ctx);
-        boolean existing = "true".equals(ctx.formParam("existing"));
-        List<FieldError> problems = new ArrayList<>();
-        JsonNode body = draft.toJson(problems);
+    /** What {@code lookup} finds, or the console's 404 page when it names nothing. */
+    static <T> T found(java.util.function.Supplier<T> lookup) {
         try {
-            Season season = SeasonBodies.season(draft.id(), body);
-            // A number that was not one was sent as 0; the rules' complaint about that 0 would only repeat it.
-            var unreadable = problems.stream().map(FieldError::field).collect(Collectors.toSet());
-            pass.check(season).stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
-            if (problems.isEmpty()) {
-                pass.save(season);
-                ctx.redirect("/console/progression/seasons/" + season.id(), HttpStatus.SEE_OTHER);
-                return;
-            }
-        } catch (InvalidInputException e) {
-            problems.addAll(e.errors());
-        } catch (VeltrixException e) {
-            ctx.status(409);
-            editor(ctx, draft, existing, problems, "The season was not saved: " + e.getMessage());
-            return;
-        }
-        ctx.status(400);
-        editor(ctx, draft, existing, problems, "The season was not saved: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + " to fix, shown beside each row.");
-    }
-
-    /** The season the path names, or the console's 404 page. */
-    private Season seasonOf(Context ctx) {
-        try {
-            return pass.season(ctx.pathParam("id"));
+            return lookup.get();
         } catch (NotFoundException e) {
             throw new io.javalin.http.NotFoundResponse(e.getMessage());
         }
     }
 
     private void season(Context ctx) {
-        Season season = seasonOf(ctx);
+        Season season = found(() -> pass.season(ctx.pathParam("id")));
         var archivedAt = pass.archivedAt(season.id());
         web.render(ctx, "console/season.jte", params("csrf", session(ctx).csrfToken(), "season", season,
                 "thresholds", season.tiers().thresholds(), "leaders", archivedAt.isPresent() ? List.of() : pass.leaderboard(season.id(), 20),
@@ -149,13 +102,9 @@ public final class ProgressionPages {
     }
 
     private void hunt(Context ctx) {
-        Hunt hunt;
-        try {
-            hunt = hunts.hunt(ctx.pathParam("id"));
-        } catch (NotFoundException e) {
-            throw new io.javalin.http.NotFoundResponse(e.getMessage());
-        }
+        Hunt hunt = found(() -> hunts.hunt(ctx.pathParam("id")));
         web.render(ctx, "console/hunt.jte", params("csrf", session(ctx).csrfToken(), "hunt", hunt, "map", TreasureMap.of(hunt.treasures()),
+                "editable", hunt.startsAt().isAfter(clock.instant()),
                 "state", hunts.state(hunt.id()), "timeline", hunts.timeline(hunt.id())));
     }
 

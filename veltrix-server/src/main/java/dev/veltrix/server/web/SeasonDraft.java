@@ -8,10 +8,8 @@ import dev.veltrix.core.error.FieldError;
 import dev.veltrix.progression.battlepass.Season;
 import dev.veltrix.progression.battlepass.TierCurve;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -67,24 +65,24 @@ public record SeasonDraft(String id, String name, String startsAt, String endsAt
                 .map(e -> new SourceRow(e.getKey(), Long.toString(e.getValue().xp()), e.getValue().dailyCap() == 0 ? "" : Long.toString(e.getValue().dailyCap())))
                 .toList();
         List<MultiplierRow> multipliers = s.multipliers().stream().map(m -> new MultiplierRow(m.from().toString(), m.until().toString(),
-                number(m.factor()), String.join(", ", m.sources()), m.group() == null ? "" : m.group())).toList();
+                FormRows.number(m.factor()), String.join(", ", m.sources()), m.group() == null ? "" : m.group())).toList();
         boolean linear = t.kind().equals("linear");
         return new SeasonDraft(s.id(), s.name(), s.startsAt().toString(), s.endsAt().toString(), s.autoClaim(), t.kind(),
                 t.kind().equals("table") ? "" : Long.toString(t.base()), linear ? Long.toString((long) t.factor()) : "",
-                t.kind().equals("geometric") ? number(t.factor()) : "", t.kind().equals("table") ? "" : Integer.toString(t.tiers()),
+                t.kind().equals("geometric") ? FormRows.number(t.factor()) : "", t.kind().equals("table") ? "" : Integer.toString(t.tiers()),
                 t.table().stream().map(String::valueOf).collect(Collectors.joining(", ")), rewards, sources, multipliers);
     }
 
     /** The draft as the form posted it, blank rows dropped. */
     public static SeasonDraft of(Context ctx) {
-        List<RewardRow> rewards = rows(ctx, "reward", 6, f -> new RewardRow(f[0], f[1], f[2], f[3], f[4], f[5]),
+        List<RewardRow> rewards = FormRows.rows(ctx, "reward", f -> new RewardRow(f[0], f[1], f[2], f[3], f[4], f[5]),
                 "tier", "track", "kind", "value", "amount", "group").stream().filter(r -> !r.blank()).toList();
-        List<SourceRow> sources = rows(ctx, "source", 3, f -> new SourceRow(f[0], f[1], f[2]), "event", "xp", "dailyCap").stream()
+        List<SourceRow> sources = FormRows.rows(ctx, "source", f -> new SourceRow(f[0], f[1], f[2]), "event", "xp", "dailyCap").stream()
                 .filter(r -> !r.blank()).toList();
-        List<MultiplierRow> multipliers = rows(ctx, "multiplier", 5, f -> new MultiplierRow(f[0], f[1], f[2], f[3], f[4]),
+        List<MultiplierRow> multipliers = FormRows.rows(ctx, "multiplier", f -> new MultiplierRow(f[0], f[1], f[2], f[3], f[4]),
                 "from", "until", "factor", "sources", "group").stream().filter(r -> !r.blank()).toList();
-        return new SeasonDraft(form(ctx, "id"), form(ctx, "name"), form(ctx, "startsAt"), form(ctx, "endsAt"), ctx.formParam("autoClaim") != null,
-                form(ctx, "tierKind"), form(ctx, "base"), form(ctx, "step"), form(ctx, "ratio"), form(ctx, "count"), form(ctx, "table"),
+        return new SeasonDraft(FormRows.text(ctx, "id"), FormRows.text(ctx, "name"), FormRows.text(ctx, "startsAt"), FormRows.text(ctx, "endsAt"), ctx.formParam("autoClaim") != null,
+                FormRows.text(ctx, "tierKind"), FormRows.text(ctx, "base"), FormRows.text(ctx, "step"), FormRows.text(ctx, "ratio"), FormRows.text(ctx, "count"), FormRows.text(ctx, "table"),
                 rewards, sources, multipliers);
     }
 
@@ -96,15 +94,15 @@ public record SeasonDraft(String id, String name, String startsAt, String endsAt
         ObjectNode body = JSON.createObjectNode().put("name", name).put("startsAt", startsAt).put("endsAt", endsAt).put("autoClaim", autoClaim);
         ObjectNode tiers = body.putObject("tiers").put("kind", tierKind);
         switch (tierKind) {
-            case "linear" -> tiers.put("base", whole(base, "tiers.base", problems)).put("step", whole(step, "tiers.step", problems))
-                    .put("count", whole(count, "tiers.count", problems));
-            case "geometric" -> tiers.put("base", whole(base, "tiers.base", problems)).put("ratio", decimal(ratio, "tiers.ratio", problems))
-                    .put("count", whole(count, "tiers.count", problems));
+            case "linear" -> tiers.put("base", FormRows.whole(base, "tiers.base", problems)).put("step", FormRows.whole(step, "tiers.step", problems))
+                    .put("count", FormRows.whole(count, "tiers.count", problems));
+            case "geometric" -> tiers.put("base", FormRows.whole(base, "tiers.base", problems)).put("ratio", FormRows.decimal(ratio, "tiers.ratio", problems))
+                    .put("count", FormRows.whole(count, "tiers.count", problems));
             default -> {
                 ArrayNode xp = tiers.putArray("xp");
                 for (String part : table.split("[,\\s]+")) {
                     if (!part.isBlank()) {
-                        xp.add(whole(part, "tiers.xp", problems));
+                        xp.add(FormRows.whole(part, "tiers.xp", problems));
                     }
                 }
             }
@@ -113,10 +111,10 @@ public record SeasonDraft(String id, String name, String startsAt, String endsAt
         for (int i = 0; i < rewards.size(); i++) {
             RewardRow r = rewards.get(i);
             String at = "rewards[" + i + "].";
-            ObjectNode reward = list.addObject().put("tier", whole(r.tier(), at + "tier", problems)).put("track", r.track());
+            ObjectNode reward = list.addObject().put("tier", FormRows.whole(r.tier(), at + "tier", problems)).put("track", r.track());
             switch (r.kind()) {
-                case "currency" -> reward.put("currency", r.value()).put("amount", whole(r.amount(), at + "amount", problems));
-                case "item" -> reward.put("item", r.value()).put("count", r.amount().isBlank() ? 1 : whole(r.amount(), at + "count", problems));
+                case "currency" -> reward.put("currency", r.value()).put("amount", FormRows.whole(r.amount(), at + "amount", problems));
+                case "item" -> reward.put("item", r.value()).put("count", r.amount().isBlank() ? 1 : FormRows.whole(r.amount(), at + "count", problems));
                 case "command" -> reward.put("command", r.value());
                 default -> reward.put("cosmetic", r.value());
             }
@@ -126,14 +124,14 @@ public record SeasonDraft(String id, String name, String startsAt, String endsAt
         }
         ObjectNode sourcesNode = body.putObject("sources");
         for (SourceRow s : sources) {
-            sourcesNode.putObject(s.event().strip()).put("xp", whole(s.xp(), "sources." + s.event().strip() + ".xp", problems))
-                    .put("dailyCap", s.dailyCap().isBlank() ? 0 : whole(s.dailyCap(), "sources." + s.event().strip() + ".dailyCap", problems));
+            sourcesNode.putObject(s.event().strip()).put("xp", FormRows.whole(s.xp(), "sources." + s.event().strip() + ".xp", problems))
+                    .put("dailyCap", s.dailyCap().isBlank() ? 0 : FormRows.whole(s.dailyCap(), "sources." + s.event().strip() + ".dailyCap", problems));
         }
         ArrayNode ms = body.putArray("multipliers");
         for (int i = 0; i < multipliers.size(); i++) {
             MultiplierRow m = multipliers.get(i);
             ObjectNode node = ms.addObject().put("from", m.from()).put("until", m.until())
-                    .put("factor", decimal(m.factor(), "multipliers[" + i + "].factor", problems));
+                    .put("factor", FormRows.decimal(m.factor(), "multipliers[" + i + "].factor", problems));
             ArrayNode only = node.putArray("sources");
             for (String source : m.sources().split("[,\\s]+")) {
                 if (!source.isBlank()) {
@@ -147,76 +145,16 @@ public record SeasonDraft(String id, String name, String startsAt, String endsAt
         return body;
     }
 
-    /** The problems whose field starts with {@code prefix} ("rewards[2]", "sources.mob.killed", "tiers"), for the row they concern. */
-    public static String problemsAt(List<FieldError> problems, String prefix) {
-        return problems.stream().filter(p -> p.field().equals(prefix) || p.field().startsWith(prefix + ".") || p.field().startsWith(prefix + "["))
-                .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
-    }
-
     /** The rows to show: the draft's, then blank ones to fill in. */
     public List<RewardRow> rewardRows() {
-        return withBlanks(rewards, new RewardRow("", "free", "currency", "", "", ""));
+        return FormRows.withBlanks(rewards, new RewardRow("", "free", "currency", "", "", ""), BLANK_ROWS);
     }
 
     public List<SourceRow> sourceRows() {
-        return withBlanks(sources, new SourceRow("", "", ""));
+        return FormRows.withBlanks(sources, new SourceRow("", "", ""), BLANK_ROWS);
     }
 
     public List<MultiplierRow> multiplierRows() {
-        return withBlanks(multipliers, new MultiplierRow("", "", "", "", ""));
-    }
-
-    private static <T> List<T> withBlanks(List<T> rows, T blank) {
-        List<T> out = new ArrayList<>(rows);
-        for (int i = 0; i < BLANK_ROWS; i++) {
-            out.add(blank);
-        }
-        return out;
-    }
-
-    private static <T> List<T> rows(Context ctx, String prefix, int width, Function<String[], T> row, String... names) {
-        List<List<String>> columns = new ArrayList<>();
-        int size = 0;
-        for (String name : names) {
-            List<String> values = ctx.formParams(prefix + "." + name);
-            columns.add(values);
-            size = Math.max(size, values.size());
-        }
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            String[] fields = new String[width];
-            for (int c = 0; c < width; c++) {
-                fields[c] = i < columns.get(c).size() ? columns.get(c).get(i).strip() : "";
-            }
-            out.add(row.apply(fields));
-        }
-        return out;
-    }
-
-    private static String form(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.strip();
-    }
-
-    private static long whole(String text, String field, List<FieldError> problems) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            problems.add(new FieldError(field, "a whole number, got \"" + text + "\""));
-            return 0;
-        }
-    }
-
-    private static double decimal(String text, String field, List<FieldError> problems) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            problems.add(new FieldError(field, "a number such as 1.5, got \"" + text + "\""));
-            return 0;
-        }
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        return FormRows.withBlanks(multipliers, new MultiplierRow("", "", "", "", ""), BLANK_ROWS);
     }
 }

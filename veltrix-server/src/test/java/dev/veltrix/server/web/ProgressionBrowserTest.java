@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /** An operator creates a hunt and a season in the console: a broken definition lists its problems, a good one shows its map and tiers. */
@@ -64,14 +66,7 @@ class ProgressionBrowserTest {
 
     @Test
     void theOperatorBuildsASeasonInTheEditorFixesWhatItPointsOutAndEditsItBeforeItStarts() throws Exception {
-        browser.get(node.baseUrl + "/console/progression");
-        browser.findElement(By.id("new-season")).click();
-        Browser.awaitText(browser, By.tagName("h1"), "New season");
-        Instant start = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
-        field("id", 0, "thaw");
-        field("name", 0, "Thaw");
-        field("startsAt", 0, start.toString());
-        field("endsAt", 0, start.plus(Duration.ofDays(30)).toString());
+        openEditor("new-season", "New season", "thaw", "Thaw", Duration.ofDays(60), Duration.ofDays(30));
         field("count", 0, "5");
         reward(0, "1", "free", "currency", "gems", "10");
         reward(1, "2", "premium", "command", "give {player} gem {order}", "");
@@ -103,6 +98,60 @@ class ProgressionBrowserTest {
         browser.findElement(By.id("save-season")).click();
         Browser.awaitText(browser, By.tagName("h1"), "Thaw, the sequel");
         assertThat(browser.findElement(By.id("sources")).getText()).contains("mob.killed", "10");
+    }
+
+    @Test
+    void theOperatorPlacesAHuntsTreasuresOnTheMapAndEditsTheHuntBeforeItStarts() throws Exception {
+        openEditor("new-hunt", "New hunt", "lanterns", "Lantern hunt", Duration.ofDays(30), Duration.ofDays(2));
+        field("treasure.id", 0, "gate");
+        field("treasure.clue", 0, "By the old gate");
+        field("treasure.x", 0, "10");
+        field("treasure.z", 0, "20");
+        assertThat(browser.findElements(By.cssSelector("#editor-map g.treasure"))).extracting(e -> e.getAttribute("data-id")).containsExactly("gate");
+
+        // The second treasure is placed with a click on the map, to the south-east of the first.
+        field("treasure.id", 1, "well");
+        field("treasure.clue", 1, "At the well");
+        field("treasure.currency", 1, "gems");
+        field("treasure.amount", 1, "5");
+        WebElement map = browser.findElement(By.id("editor-map"));
+        new Actions(browser).moveToElement(map, map.getSize().getWidth() / 4, map.getSize().getHeight() / 4).click().perform();
+        int x = Integer.parseInt(browser.findElements(By.name("treasure.x")).get(1).getAttribute("value"));
+        int z = Integer.parseInt(browser.findElements(By.name("treasure.z")).get(1).getAttribute("value"));
+        assertThat(x).as("east of the gate").isGreaterThan(10);
+        assertThat(z).as("south of the gate").isGreaterThan(20);
+        assertThat(browser.findElements(By.cssSelector("#editor-map g.treasure"))).extracting(e -> e.getAttribute("data-id"))
+                .containsExactly("gate", "well");
+        browser.findElement(By.id("save-hunt")).click();
+        Browser.awaitText(browser, By.id("problems"), "treasures[1].rewardCurrency: no currency gems");
+        assertThat(browser.findElements(By.name("treasure.x")).get(1).getAttribute("value")).as("the draft as typed").isEqualTo(Integer.toString(x));
+        screenshot("console-hunt-editor");
+
+        field("treasure.currency", 1, "coins");
+        browser.findElement(By.id("save-hunt")).click();
+        Browser.awaitText(browser, By.tagName("h1"), "Lantern hunt");
+        assertThat(browser.findElements(By.cssSelector("#treasure-map g.treasure"))).extracting(e -> e.getAttribute("data-id"))
+                .containsExactly("gate", "well");
+        assertThat(browser.findElement(By.id("treasures")).getText()).contains("world " + x + ".0, 64.0, " + z + ".0");
+
+        browser.findElement(By.id("edit-hunt")).click();
+        Browser.awaitText(browser, By.tagName("h1"), "Edit hunt lanterns");
+        field("treasure.clue", 0, "Under the lantern by the gate");
+        browser.findElement(By.id("save-hunt")).click();
+        Browser.awaitText(browser, By.id("treasures"), "Under the lantern by the gate");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("created", "redefined");
+    }
+
+    /** Opens an editor from the Progression page and fills in the id, name and a window starting {@code in} from now. */
+    private static void openEditor(String link, String heading, String id, String name, Duration in, Duration lasting) {
+        browser.get(node.baseUrl + "/console/progression");
+        browser.findElement(By.id(link)).click();
+        Browser.awaitText(browser, By.tagName("h1"), heading);
+        Instant start = Instant.now().plus(in).truncatedTo(ChronoUnit.SECONDS);
+        field("id", 0, id);
+        field("name", 0, name);
+        field("startsAt", 0, start.toString());
+        field("endsAt", 0, start.plus(lasting).toString());
     }
 
     private static void field(String name, int index, String value) {

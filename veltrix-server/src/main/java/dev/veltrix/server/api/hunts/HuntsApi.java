@@ -31,8 +31,10 @@ public final class HuntsApi {
 
     public void register(ApiRoutes api) {
         api.get("/hunts", Scope.HUNTS, ctx -> ctx.json(Map.of("items", hunts.list())));
-        api.put("/hunts/{id}", Scope.HUNTS_ADMIN, ctx ->
-                ctx.status(201).json(hunts.create(hunt(ctx.pathParam("id"), RequestBodies.read(ctx, json, JsonNode.class)))));
+        api.put("/hunts/{id}", Scope.HUNTS_ADMIN, ctx -> {
+            boolean created = hunts.save(hunt(ctx.pathParam("id"), RequestBodies.read(ctx, json, JsonNode.class)));
+            ctx.status(created ? 201 : 200).json(hunts.hunt(ctx.pathParam("id")));
+        });
         api.get("/hunts/{id}", Scope.HUNTS, ctx -> ctx.json(hunts.hunt(ctx.pathParam("id"))));
         api.post("/hunts/{id}/finds", Scope.HUNTS, ctx -> {
             JsonNode body = RequestBodies.read(ctx, json, JsonNode.class);

@@ -30,7 +30,15 @@ class HuntsApiTest {
                     + "\"radius\":4,\"winners\":1,\"reward\":{\"currency\":\"coins\",\"amount\":250}}]}";
             var created = node.put("/api/v1/hunts/spring", hunt);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(node.put("/api/v1/hunts/spring", hunt).statusCode()).isEqualTo(409);
+            var running = node.put("/api/v1/hunts/spring", hunt);
+            assertThat(running.statusCode()).isEqualTo(409);
+            assertThat(running.body()).contains("started at");
+            String later = hunt.replace(now.minusSeconds(60).toString(), now.plusSeconds(86_400).toString())
+                    .replace(now.plusSeconds(3_600).toString(), now.plusSeconds(90_000).toString());
+            assertThat(node.put("/api/v1/hunts/summer", later).statusCode()).isEqualTo(201);
+            var redefined = node.put("/api/v1/hunts/summer", later.replace("Under the old oak", "Under the young oak"));
+            assertThat(redefined.statusCode()).as(redefined.body()).isEqualTo(200);
+            assertThat(redefined.body()).contains("Under the young oak");
             var bad = node.put("/api/v1/hunts/broken", "{\"name\":\"\",\"startsAt\":\"tomorrow\",\"treasures\":[]}");
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("startsAt", "endsAt");
