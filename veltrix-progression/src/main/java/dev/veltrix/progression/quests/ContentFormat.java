@@ -36,11 +36,19 @@ public final class ContentFormat {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
     public static final Set<String> BOARDS = Set.of("daily", "weekly", "any");
     private static final Set<String> TOP = Set.of("levelCap", "budgets", "nodes", "edges");
-    // Every string quoted: an id such as 0b0 or yes, written bare, would read back as a number or a boolean.
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+    // Every string quoted: an id such as 0b0 or yes, written bare, would read back as a number or a boolean. The
+    // parser's 3 MB default is below a large network's content (55,000 nodes make about 6 MB).
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ContentFormat() {
+    }
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
     }
 
     /** What reading a file gave: the content, or (content null) every problem found. */
