@@ -6,6 +6,7 @@ CREATE TABLE quest_versions (
     state        VARCHAR(16)  NOT NULL,
     level_cap    INTEGER      NOT NULL,
     budgets      VARCHAR(200) NOT NULL,
+    boards       VARCHAR(200) NOT NULL,
     nodes        INTEGER      NOT NULL,
     edges        INTEGER      NOT NULL,
     saved_by     VARCHAR(64)  NOT NULL,

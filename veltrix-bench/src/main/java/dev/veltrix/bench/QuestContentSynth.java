@@ -58,6 +58,6 @@ final class QuestContentSynth {
                 edges.add(new Edge(quest, EdgeType.LOCATED_IN, "region-" + random.nextInt(500)));
             }
         }
-        return new QuestContent(nodes, edges, QuestContent.DEFAULT_BUDGETS, 100);
+        return new QuestContent(nodes, edges, QuestContent.DEFAULT_BUDGETS, 100, dev.veltrix.progression.quests.BoardRules.DEFAULTS);
     }
 }

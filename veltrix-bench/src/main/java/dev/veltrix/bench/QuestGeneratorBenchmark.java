@@ -41,7 +41,7 @@ public class QuestGeneratorBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        generator = new QuestGenerator(1, QuestContentSynth.build(10_000, 7), QuestGenerator.Rules.DEFAULTS);
+        generator = new QuestGenerator(1, QuestContentSynth.build(10_000, 7));
         SplittableRandom random = new SplittableRandom(11);
         players = new PlayerContext[1_000];
         LocalDate today = LocalDate.of(2026, 12, 1);

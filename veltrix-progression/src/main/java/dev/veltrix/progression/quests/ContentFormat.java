@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * <pre>
  * levelCap: 100
  * budgets: {1: 100, 2: 250, 3: 500, 4: 1000, 5: 2500}
+ * boards: {daily: 3, weekly: 2, repeatWindowDays: 7, seed: 0}
  * nodes:
  *   - {id: wolf, type: mob, name: Wolf}
  *   - {id: wolf-hunt, type: quest, name: Wolf hunt, difficulty: 2, level: 3}
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
 public final class ContentFormat {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
     public static final Set<String> BOARDS = Set.of("daily", "weekly", "any");
-    private static final Set<String> TOP = Set.of("levelCap", "budgets", "nodes", "edges");
+    private static final Set<String> TOP = Set.of("levelCap", "budgets", "boards", "nodes", "edges");
+    private static final Set<String> BOARD_FIELDS = Set.of("daily", "weekly", "repeatWindowDays", "seed");
     // Every string quoted: an id such as 0b0 or yes, written bare, would read back as a number or a boolean. The
     // parser's 3 MB default is below a large network's content (55,000 nodes make about 6 MB).
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
@@ -80,6 +82,7 @@ public final class ContentFormat {
         });
         int levelCap = root.has("levelCap") ? whole(root.get("levelCap"), "levelCap", null, 1, 10_000, problems) : QuestContent.DEFAULT_LEVEL_CAP;
         SortedMap<Integer, Long> budgets = budgets(root.get("budgets"), problems);
+        BoardRules boards = boards(root.get("boards"), problems);
         List<ContentNode> nodes = new ArrayList<>();
         JsonNode list = root.path("nodes");
         if (!list.isMissingNode() && !list.isArray()) {
@@ -102,7 +105,7 @@ public final class ContentFormat {
                 edges.add(edge);
             }
         }
-        return problems.isEmpty() ? new Read(new QuestContent(nodes, edges, budgets, levelCap), List.of()) : new Read(null, problems);
+        return problems.isEmpty() ? new Read(new QuestContent(nodes, edges, budgets, levelCap, boards), List.of()) : new Read(null, problems);
     }
 
     private static SortedMap<Integer, Long> budgets(JsonNode node, List<ContentProblem> problems) {
@@ -129,6 +132,30 @@ public final class ContentFormat {
             }
         }
         return budgets;
+    }
+
+    private static BoardRules boards(JsonNode node, List<ContentProblem> problems) {
+        if (node == null) {
+            return BoardRules.DEFAULTS;
+        }
+        if (!node.isObject()) {
+            problems.add(new ContentProblem("boards", null, "how boards are filled, such as {daily: 3, weekly: 2, repeatWindowDays: 7, seed: 0}"));
+            return BoardRules.DEFAULTS;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!BOARD_FIELDS.contains(name)) {
+                problems.add(new ContentProblem("boards." + name, null, "unknown field; boards take " + BOARD_FIELDS));
+            }
+        });
+        BoardRules d = BoardRules.DEFAULTS;
+        JsonNode seed = node.get("seed");
+        if (seed != null && !seed.canConvertToLong()) {
+            problems.add(new ContentProblem("boards.seed", null, "a whole number"));
+        }
+        return new BoardRules(or(node, "daily", d.dailyBoard(), "boards", null, 0, 50, problems),
+                or(node, "weekly", d.weeklyBoard(), "boards", null, 0, 50, problems),
+                or(node, "repeatWindowDays", d.repeatWindowDays(), "boards", null, 1, 3_650, problems),
+                seed == null || !seed.canConvertToLong() ? d.seed() : seed.asLong());
     }
 
     private static ContentNode node(JsonNode n, String at, List<ContentProblem> problems) {
@@ -283,6 +310,8 @@ public final class ContentFormat {
         root.put("levelCap", content.levelCap());
         ObjectNode budgets = root.putObject("budgets");
         content.budgets().forEach((d, b) -> budgets.put(Integer.toString(d), b));
+        root.putObject("boards").put("daily", content.boards().dailyBoard()).put("weekly", content.boards().weeklyBoard())
+                .put("repeatWindowDays", content.boards().repeatWindowDays()).put("seed", content.boards().seed());
         ArrayNode nodes = root.putArray("nodes");
         for (ContentNode node : content.nodes()) {
             nodes.add(node(node));

@@ -26,14 +26,9 @@ import java.util.UUID;
  */
 public final class QuestGenerator {
     private final int version;
-    private final Rules rules;
+    private final BoardRules rules;
     private final Index[] boards = new Index[Board.values().length];
     private static final int DRAWS_PER_PICK = 32;
-
-    /** How many quests a board holds, and for how many days a completed repeatable quest is not offered again. */
-    public record Rules(int dailyBoard, int weeklyBoard, int repeatWindowDays) {
-        public static final Rules DEFAULTS = new Rules(3, 2, 7);
-    }
 
     public enum Board {
         DAILY, WEEKLY;
@@ -86,9 +81,9 @@ public final class QuestGenerator {
                             List<String> requiredQuests, int requiredLevel, String region, double regionFactor) {
     }
 
-    public QuestGenerator(int version, QuestContent content, Rules rules) {
+    public QuestGenerator(int version, QuestContent content) {
         this.version = version;
-        this.rules = rules;
+        this.rules = content.boards();
         Map<String, ContentNode> nodes = new HashMap<>();
         content.nodes().forEach(n -> nodes.put(n.id(), n));
         Map<String, List<Edge>> out = new HashMap<>();
@@ -150,7 +145,12 @@ public final class QuestGenerator {
         return version;
     }
 
-    /** The player's board for the period {@code day} falls in. */
+    /** The player's board for the period {@code day} falls in, by the content's seed. */
+    public List<GeneratedQuest> board(PlayerContext player, Board board, LocalDate day) {
+        return board(player, board, day, rules.seed());
+    }
+
+    /** The board {@code seed} gives (a preview of another seed). */
     public List<GeneratedQuest> board(PlayerContext player, Board board, LocalDate day, long seed) {
         Index index = boards[board.ordinal()];
         int reached = index.reached(player.level());

@@ -39,6 +39,7 @@ public final class QuestLibrary {
     static final Field<String> V_STATE = field(name("state"), String.class);
     static final Field<Integer> V_CAP = field(name("level_cap"), Integer.class);
     static final Field<String> V_BUDGETS = field(name("budgets"), String.class);
+    static final Field<String> V_BOARDS = field(name("boards"), String.class);
     static final Field<Integer> V_NODES = field(name("nodes"), Integer.class);
     static final Field<Integer> V_EDGES = field(name("edges"), Integer.class);
     static final Field<String> V_BY = field(name("saved_by"), String.class);
@@ -81,9 +82,10 @@ public final class QuestLibrary {
             tx.deleteFrom(VERSIONS).where(V_VERSION.in(drafts)).execute();
             Integer last = tx.select(max(V_VERSION)).from(VERSIONS).fetchOne(0, Integer.class);
             int next = Math.max(last == null ? 0 : last, drafts.stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
-            tx.insertInto(VERSIONS, V_VERSION, V_STATE, V_CAP, V_BUDGETS, V_NODES, V_EDGES, V_BY, V_AT)
-                    .values(next, ContentVersion.DRAFT, content.levelCap(), budgets(content.budgets()), content.nodes().size(), content.edges().size(),
-                            by, clock.millis()).execute();
+            tx.insertInto(VERSIONS, V_VERSION, V_STATE, V_CAP, V_BUDGETS, V_BOARDS, V_NODES, V_EDGES, V_BY, V_AT)
+                    .values(next, ContentVersion.DRAFT, content.levelCap(), budgets(content.budgets()),
+                            ContentFormat.tree(content).get("boards").toString(), content.nodes().size(), content.edges().size(), by, clock.millis())
+                    .execute();
             RowInserter nodes = new RowInserter(NODES, List.of(V_VERSION, SEQ, N_ID, TYPE, N_BODY));
             for (int i = 0; i < content.nodes().size(); i++) {
                 ContentNode n = content.nodes().get(i);
@@ -159,6 +161,11 @@ public final class QuestLibrary {
         for (String pair : v.get(V_BUDGETS).split(",")) {
             String[] kv = pair.split(":");
             budgets.put(kv[0], Long.parseLong(kv[1]));
+        }
+        try {
+            root.set("boards", JSON.readTree(v.get(V_BOARDS)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the board rules of quest content version " + version + " are unreadable", e);
         }
         ArrayNode nodes = root.putArray("nodes");
         for (String body : dsl.select(N_BODY).from(NODES).where(V_VERSION.eq(version)).orderBy(SEQ).fetch(N_BODY)) {

@@ -82,7 +82,9 @@ class ContentFormatTest {
             }
             return map;
         });
-        return Combinators.combine(nodes.list().ofMaxSize(30), edges.list().ofMaxSize(30), budgets, Arbitraries.integers().between(1, 10_000))
-                .as((n, e, b, cap) -> new QuestContent(new ArrayList<>(n), List.copyOf(e), b, cap));
+        Arbitrary<BoardRules> boards = Combinators.combine(Arbitraries.integers().between(0, 50), Arbitraries.integers().between(0, 50),
+                Arbitraries.integers().between(1, 3_650), Arbitraries.longs()).as(BoardRules::new);
+        return Combinators.combine(nodes.list().ofMaxSize(30), edges.list().ofMaxSize(30), budgets, Arbitraries.integers().between(1, 10_000), boards)
+                .as((n, e, b, cap, rules) -> new QuestContent(new ArrayList<>(n), List.copyOf(e), b, cap, rules));
     }
 }

@@ -54,7 +54,7 @@ class ContentValidatorTest {
         edges.add(new Edge("ore-run", EdgeType.REWARDS, "relic"));                                           // 28
         edges.add(new Edge("intro", EdgeType.REQUIRES, "nowhere"));                                          // 29: to nothing
         edges.add(new Edge("wolf", EdgeType.HAS, "kill-wolves"));                                            // 30: a mob has no objectives
-        QuestContent broken = new QuestContent(nodes, edges, valley.budgets(), valley.levelCap());
+        QuestContent broken = new QuestContent(nodes, edges, valley.budgets(), valley.levelCap(), valley.boards());
 
         List<ContentProblem> problems = VALIDATOR.validate(broken);
         assertThat(problems).extracting(ContentProblem::where).containsExactlyInAnyOrder(

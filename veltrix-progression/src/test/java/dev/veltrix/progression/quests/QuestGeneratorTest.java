@@ -18,7 +18,7 @@ class QuestGeneratorTest {
     private static final UUID ANA = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
     private static QuestGenerator valley() throws IOException {
-        return new QuestGenerator(7, ContentValidatorTest.valley(), QuestGenerator.Rules.DEFAULTS);
+        return new QuestGenerator(7, ContentValidatorTest.valley());
     }
 
     private static List<String> quests(List<GeneratedQuest> board) {
@@ -66,7 +66,7 @@ class QuestGeneratorTest {
             nodes.add(new ContentNode.Objective("o" + i, ObjectiveKind.KILL, "slime", 1 + i, null));
             edges.add(new Edge("q" + i, EdgeType.HAS, "o" + i));
         }
-        QuestGenerator generator = new QuestGenerator(1, new QuestContent(nodes, edges, QuestContent.DEFAULT_BUDGETS, 100), QuestGenerator.Rules.DEFAULTS);
+        QuestGenerator generator = new QuestGenerator(1, new QuestContent(nodes, edges, QuestContent.DEFAULT_BUDGETS, 100, BoardRules.DEFAULTS));
         PlayerContext ana = new PlayerContext(ANA, 10, "meadow", Map.of(), Set.of());
         List<String> first = quests(generator.board(ana, QuestGenerator.Board.DAILY, DAY, 42));
         assertThat(first).hasSize(3).doesNotHaveDuplicates();
