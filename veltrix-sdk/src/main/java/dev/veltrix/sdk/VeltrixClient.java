@@ -16,6 +16,7 @@ public final class VeltrixClient implements AutoCloseable {
     private final HttpTransport transport;
     private final Economy economy;
     private final Players players;
+    private final Quests quests;
     private final Market market;
     private final Exchange exchange;
     private final Claims claims;
@@ -27,6 +28,7 @@ public final class VeltrixClient implements AutoCloseable {
         this.transport = new HttpTransport(config);
         this.economy = new Economy(transport);
         this.players = new Players(transport);
+        this.quests = new Quests(transport);
         this.market = new Market(transport);
         this.exchange = new Exchange(transport);
         this.claims = new Claims(transport);
@@ -75,6 +77,11 @@ public final class VeltrixClient implements AutoCloseable {
     /** Player services, such as portal sign-in codes. */
     public Players players() {
         return players;
+    }
+
+    /** Players' quest boards and quest logs. */
+    public Quests quests() {
+        return quests;
     }
 
     /**

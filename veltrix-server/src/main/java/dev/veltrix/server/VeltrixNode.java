@@ -113,6 +113,10 @@ public final class VeltrixNode implements AutoCloseable {
     private final dev.veltrix.progression.battlepass.XpFeed xpFeed;
     private final dev.veltrix.progression.battlepass.SeasonArchive seasonArchive;
     private final LeasedTask seasonArchiver;
+    private final dev.veltrix.progression.quests.QuestLibrary questLibrary;
+    private final dev.veltrix.progression.quests.QuestLog questLog;
+    private final dev.veltrix.progression.quests.QuestFeed questFeed;
+    private final LeasedTask questSweep;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -174,6 +178,14 @@ public final class VeltrixNode implements AutoCloseable {
         database.afterCommit(xpFeed::wake); // game events become XP as they commit
         seasonArchive = new dev.veltrix.progression.battlepass.SeasonArchive(database, clock, battlePass);
         seasonArchiver = new LeasedTask(leases, "battlepass-archive", config.nodeId(), Duration.ofMinutes(1), seasonArchive::archiveEnded);
+        questLibrary = new dev.veltrix.progression.quests.QuestLibrary(database, clock,
+                code -> ledger.currencies().stream().anyMatch(c -> c.code().equals(code)));
+        questLog = new dev.veltrix.progression.quests.QuestLog(database, clock, questLibrary, ledger,
+                new dev.veltrix.server.store.RewardQueue(this::fulfilment));
+        questFeed = new dev.veltrix.progression.quests.QuestFeed(database, questLog, leases, config.nodeId());
+        database.afterCommit(questFeed::wake); // game events move quests as they commit
+        // Rewards are given right after completion; this catches any a crash left, and expires ended boards.
+        questSweep = new LeasedTask(leases, "quests-sweep", config.nodeId(), Duration.ofSeconds(30), () -> questLog.sweep(500));
         // Rewards are paid right after each find; this catches any a crash or a refused posting left unpaid.
         huntRewards = new LeasedTask(leases, "hunt-rewards", config.nodeId(), Duration.ofSeconds(30),
                 () -> hunts.list().stream().filter(h -> h.running(clock.instant())).forEach(h -> hunts.payRewards(h.id())));
@@ -206,6 +218,7 @@ public final class VeltrixNode implements AutoCloseable {
             new dev.veltrix.server.api.store.StoreApi(store, json).register(api);
             new dev.veltrix.server.api.hunts.HuntsApi(hunts, json).register(api);
             new dev.veltrix.server.api.battlepass.BattlePassApi(battlePass, seasonArchive, json).register(api);
+            new dev.veltrix.server.api.quests.QuestsApi(questLibrary, questLog, json).register(api);
             apiEndpoints = api.endpoints();
             stream.register(routes);
             EconomyPages economyPages = new EconomyPages(web, ledger, market, inflation, clock);
@@ -227,6 +240,7 @@ public final class VeltrixNode implements AutoCloseable {
                 : FixGateway.start(config.http().host(), fixSettings.port(), fixSettings.compId(), exchange, authorizer);
         relay.start();
         xpFeed.start();
+        questFeed.start();
         pruner.start();
         http.start(config.http().host(), config.http().port());
         String url = "http://localhost:" + http.port();
@@ -303,6 +317,8 @@ public final class VeltrixNode implements AutoCloseable {
         store.close();
         huntRewards.close();
         seasonArchiver.close();
+        questSweep.close();
+        questFeed.close();
         xpFeed.close();
         if (expiryWebhook != null) {
             expiryWebhook.close();

@@ -20,7 +20,9 @@ public enum Scope {
     HUNTS("hunts"),
     HUNTS_ADMIN("hunts:admin"),
     BATTLEPASS("battlepass"),
-    BATTLEPASS_ADMIN("battlepass:admin");
+    BATTLEPASS_ADMIN("battlepass:admin"),
+    QUESTS("quests"),
+    QUESTS_ADMIN("quests:admin");
 
     private final String text;
 

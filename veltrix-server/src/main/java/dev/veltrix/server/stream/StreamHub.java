@@ -27,7 +27,7 @@ public final class StreamHub implements AutoCloseable {
     public static final String PATH = "/api/v1/stream";
     /** Events game servers receive; later capabilities add theirs (claim changes, deliveries, chat). */
     public static final Set<String> STREAMED_TYPES = Set.of("transfer.posted", "claim.created", "claim.changed",
-            "claim.deleted", "claim.expiry_warned", "chat.posted", "chat.reported", "delivery.requested", "hunt.found", "hunt.finished", "pass.reward_granted");
+            "claim.deleted", "claim.expiry_warned", "chat.posted", "chat.reported", "delivery.requested", "hunt.found", "hunt.finished", "pass.reward_granted", "quest.completed");
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     private static final int MESSAGE_BYTES_MAX = 4_096;
 
