@@ -230,10 +230,11 @@ public final class VeltrixNode implements AutoCloseable {
             new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
             new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
             new dev.veltrix.server.web.ProgressionEditors(web, battlePass, hunts, clock).registerConsole(routes);
+            new dev.veltrix.server.web.QuestPages(web, questLibrary, questLog).registerConsole(routes);
             new dev.veltrix.server.web.ProgressionPages(web, battlePass, seasonArchive, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
-            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry, battlePass, seasonArchive, clock).register(routes);
+            new PortalRoutes(web, playerLogins, sessions, throttle, ledger, claims, expiry, battlePass, seasonArchive, questLog, clock).register(routes);
         });
         FixSettings fixSettings = config.economy().fix();
         fix = fixSettings.port() == 0 ? null

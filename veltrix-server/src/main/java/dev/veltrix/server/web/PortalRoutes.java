@@ -29,14 +29,16 @@ public final class PortalRoutes {
 
     private final dev.veltrix.progression.battlepass.BattlePass pass;
     private final dev.veltrix.progression.battlepass.SeasonArchive archive;
+    private final dev.veltrix.progression.quests.QuestLog quests;
     private final java.time.Clock clock;
 
     public PortalRoutes(Web web, PlayerLogins logins, WebSessions sessions, LoginThrottle throttle, LedgerService ledger,
                         dev.veltrix.server.claims.ClaimService claims, dev.veltrix.server.claims.ClaimExpiry expiry,
                         dev.veltrix.progression.battlepass.BattlePass pass, dev.veltrix.progression.battlepass.SeasonArchive archive,
-                        java.time.Clock clock) {
+                        dev.veltrix.progression.quests.QuestLog quests, java.time.Clock clock) {
         this.pass = pass;
         this.archive = archive;
+        this.quests = quests;
         this.clock = clock;
         this.claims = claims;
         this.expiry = expiry;
@@ -100,7 +102,8 @@ public final class PortalRoutes {
                     "decimals", Amounts.decimals(ledger.currencies()), "claims", owned, "blocks", claims.blocks(player),
                     "expiresAt", owned.isEmpty() ? null : expiry.expiresAt(player),
                     "season", season.orElse(null), "progress", season.map(s -> pass.progress(s.id(), player)).orElse(null),
-                    "xp", season.map(s -> pass.history(s.id(), player, 10)).orElse(java.util.List.of()), "pastSeasons", archive.of(player)));
+                    "xp", season.map(s -> pass.history(s.id(), player, 10)).orElse(java.util.List.of()), "pastSeasons", archive.of(player),
+                    "quests", quests.log(player, 20)));
         } catch (VeltrixException e) {
             ctx.redirect("/portal", HttpStatus.SEE_OTHER); // a tampered cursor: start from the newest page
         }

@@ -203,6 +203,11 @@ class ConsoleBrowserTest {
                 + "\"player\":\"" + player + "\",\"occurredAt\":\"" + now + "\",\"data\":{}}]}", null);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
                 node.get("/api/v1/battlepass/seasons/portal-season/players/" + player).body().contains("\"xp\":7"));
+        // Quest content is live and the player has today's board.
+        assertThat(node.put("/api/v1/quests/content/draft", java.nio.file.Files.readString(java.nio.file.Path.of("../docs/quests-example.yaml")))
+                .statusCode()).isEqualTo(200);
+        assertThat(node.post("/api/v1/quests/content/publish", "{}", null).statusCode()).isEqualTo(200);
+        assertThat(node.post("/api/v1/quests/players/" + player + "/board", "{\"level\":1,\"region\":\"meadow\"}", null).statusCode()).isEqualTo(200);
         String body = node.post("/api/v1/players/" + player + "/login-code", "", null).body();
         String code = body.replaceAll(".*\"code\":\"([A-Z0-9-]+)\".*", "$1");
 
@@ -221,6 +226,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("claim-expiry")).getText()).contains("or your claims expire");
         assertThat(browser.findElement(By.id("pass-tier")).getText()).contains("Tier 1 of 2 with 7 XP", "tier 2 at 50 XP");
         assertThat(browser.findElement(By.id("pass-xp")).getText()).contains("crop.harvested", "7");
+        assertThat(browser.findElement(By.id("my-quests")).getText()).contains("Meet the hunter", "talk hunter 0/1", "Ore run", "mine iron-ore 0/20");
         screenshot("portal-home");
 
         browser.manage().deleteAllCookies();
