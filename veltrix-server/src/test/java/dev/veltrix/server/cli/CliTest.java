@@ -18,13 +18,17 @@ class CliTest {
     private Run run(String... args) {
         StringWriter err = new StringWriter();
         var out = new java.io.ByteArrayOutputStream();
+        var errors = new java.io.ByteArrayOutputStream();
         var previous = System.out;
+        var previousErr = System.err;
         System.setOut(new java.io.PrintStream(out, true));
+        System.setErr(new java.io.PrintStream(errors, true));
         try {
             var cli = VeltrixCli.commandLine().setErr(new PrintWriter(err));
-            return new Run(cli.execute(args), out.toString(), err.toString());
+            return new Run(cli.execute(args), out.toString(), err + errors.toString());
         } finally {
             System.setOut(previous);
+            System.setErr(previousErr);
         }
     }
 
@@ -38,6 +42,33 @@ class CliTest {
 
         Run listed = run("server-key", "list", "--set", db);
         assertThat(listed.out()).contains("lobby-1").contains("economy:read,stream").doesNotContain(token.substring(16));
+    }
+
+    @Test
+    void questContentIsValidatedImportedAndExportedAndABrokenFileChangesNothing() throws Exception {
+        String db = "storage.url=jdbc:sqlite:" + dir.resolve("q.db");
+        assertThat(run("migrate", "--set", db).exitCode()).isZero();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("q.db")); var st = c.createStatement()) {
+            st.execute("INSERT INTO ledger_currencies (code, name, decimals, created_at) VALUES ('coins', 'Coins', 0, 0)");
+        }
+        Path broken = dir.resolve("broken.yaml");
+        java.nio.file.Files.writeString(broken, "nodes:\n  - {id: wolf, type: dragon}\n  - {id: hunt, type: quest, name: Hunt}\n"
+                + "edges:\n  - {from: hunt, type: has, to: nothing}\n");
+        Run refused = run("quests", "validate", broken.toString(), "--set", db);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("nodes[0].type (wolf): unknown node type \"dragon\"", "1 problem; nothing was changed");
+        assertThat(run("quests", "import", broken.toString(), "--set", db).exitCode()).isEqualTo(1);
+        assertThat(run("quests", "export", "--set", db).err()).contains("nothing is published yet");
+
+        Path valley = Path.of("../docs/quests-example.yaml");
+        assertThat(run("quests", "validate", valley.toString(), "--set", db).out()).contains("OK (22 nodes, 19 edges)");
+        Run imported = run("quests", "import", valley.toString(), "--publish", "--set", db);
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("version 1 published");
+        Run exported = run("quests", "export", "--set", db);
+        assertThat(exported.out()).contains("\"wolf-hunt\"", "\"follow-up\"");
+        assertThat(dev.veltrix.progression.quests.ContentFormat.read(exported.out()).content())
+                .isEqualTo(dev.veltrix.progression.quests.ContentFormat.read(java.nio.file.Files.readString(valley)).content());
     }
 
     @Test
