@@ -3,16 +3,13 @@ package dev.veltrix.progression.battlepass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.core.error.ConflictException;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.RejectedException;
 import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.economy.ledger.AccountId;
-import dev.veltrix.economy.ledger.Currency;
-import dev.veltrix.economy.ledger.LedgerObserver;
 import dev.veltrix.economy.ledger.LedgerService;
-import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.progression.TestLedgers;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.progression.hunts.Hunts;
 import dev.veltrix.progression.rewards.GameDeliveries;
@@ -46,9 +43,7 @@ class BattlePassContractTest {
         static Fixture open(SqlKind kind) {
             var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, Hunts.SCHEMA));
             MutableClock clock = new MutableClock(START.plus(Duration.ofDays(1)));
-            LedgerService ledger = new LedgerService(new JooqLedgerStore(db.database(), clock, new ObjectMapper()), LedgerSettings.DEFAULTS,
-                    LedgerObserver.NONE);
-            ledger.createCurrency(new Currency("coins", "Coins", 0));
+            LedgerService ledger = TestLedgers.open(db.database(), clock, "coins");
             List<String> queued = new CopyOnWriteArrayList<>();
             // The delivery queue is the store's (tested with it in the server); here it notes what was queued, and
             // whether the claim it delivers was visible in the same transaction.

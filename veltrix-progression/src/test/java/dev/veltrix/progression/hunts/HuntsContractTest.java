@@ -3,15 +3,12 @@ package dev.veltrix.progression.hunts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.core.error.InvalidInputException;
 import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.RejectedException;
 import dev.veltrix.economy.ledger.AccountId;
-import dev.veltrix.economy.ledger.Currency;
-import dev.veltrix.economy.ledger.LedgerObserver;
 import dev.veltrix.economy.ledger.LedgerService;
-import dev.veltrix.economy.ledger.LedgerSettings;
+import dev.veltrix.progression.TestLedgers;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.storage.MutableClock;
 import dev.veltrix.storage.SqlKind;
@@ -38,9 +35,7 @@ class HuntsContractTest {
         static Fixture open(SqlKind kind) {
             var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, Hunts.SCHEMA));
             MutableClock clock = new MutableClock(START.plusSeconds(60));
-            LedgerService ledger = new LedgerService(new JooqLedgerStore(db.database(), clock, new ObjectMapper()), LedgerSettings.DEFAULTS,
-                    LedgerObserver.NONE);
-            ledger.createCurrency(new Currency("gems", "Gems", 0));
+            LedgerService ledger = TestLedgers.open(db.database(), clock, "gems");
             return new Fixture(db, ledger, new Hunts(db.database(), clock, ledger), clock);
         }
 

@@ -44,6 +44,21 @@ final class QuestsCommand implements Runnable {
         return new QuestLibrary(database, Clock.systemUTC(), currencies::contains);
     }
 
+    /** What to do with a sound file's content; returns the exit code. */
+    @FunctionalInterface
+    interface ContentAction {
+        int apply(QuestLibrary library, QuestContent content);
+    }
+
+    /** Reads and checks the file against the configured database, then acts on it; a file with problems exits 1. */
+    static int withContent(ConfigOptions config, Path file, ContentAction action) throws IOException {
+        try (Database database = config.openDatabase()) {
+            QuestLibrary library = library(database);
+            QuestContent content = read(file, library, System.err);
+            return content == null ? 1 : action.apply(library, content);
+        }
+    }
+
     /** The file's content, or null after printing every problem of the file or of the content. */
     static QuestContent read(Path file, QuestLibrary library, PrintStream err) throws IOException {
         ContentFormat.Read read = ContentFormat.read(Files.readString(file));
@@ -65,14 +80,10 @@ final class QuestsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Database database = config.openDatabase()) {
-                QuestContent content = read(file, library(database), System.err);
-                if (content == null) {
-                    return 1;
-                }
+            return withContent(config, file, (library, content) -> {
                 System.out.println(file + ": OK (" + content.nodes().size() + " nodes, " + content.edges().size() + " edges)");
                 return 0;
-            }
+            });
         }
     }
 
@@ -87,12 +98,7 @@ final class QuestsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Database database = config.openDatabase()) {
-                QuestLibrary library = library(database);
-                QuestContent content = read(file, library, System.err);
-                if (content == null) {
-                    return 1;
-                }
+            return withContent(config, file, (library, content) -> {
                 try {
                     ContentVersion saved = library.saveDraft(content, "cli");
                     ContentVersion result = publish ? library.publish("cli") : saved;
@@ -102,7 +108,7 @@ final class QuestsCommand implements Runnable {
                     e.errors().forEach(f -> System.err.println(file + ": " + f.field() + ": " + f.message()));
                     return 1;
                 }
-            }
+            });
         }
     }
 
