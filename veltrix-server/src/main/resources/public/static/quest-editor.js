@@ -4,9 +4,9 @@
 (function () {
   var COLOURS = {quest: "--vx-chart-1", objective: "--vx-chart-2", reward: "--vx-chart-3"};
 
-  function themed(name, fallback) {
-    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-    return value || fallback;
+  // Colours come from the brand's theme (CSS custom properties), never from this file.
+  function themed(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   }
 
   function fill(form, fields) {
@@ -23,9 +23,9 @@
     }
     box.dataset.drawn = "true";
     var graph = JSON.parse(box.dataset.graph);
-    var text = themed("--vx-text", "#e6e9ef");
-    var quiet = themed("--vx-muted", "#9aa3b2");
-    var danger = themed("--vx-danger", "#ff6b6b");
+    var text = themed("--vx-text");
+    var quiet = themed("--vx-muted");
+    var danger = themed("--vx-danger");
     var cy = cytoscape({
       container: box,
       elements: {nodes: graph.nodes, edges: graph.edges},
@@ -33,7 +33,7 @@
       style: [
         {selector: "node", style: {"label": "data(label)", "color": text, "font-size": 10, "background-color": function (n) {
           var colour = COLOURS[n.data("type")];
-          return colour ? themed(colour, quiet) : quiet;
+          return colour ? themed(colour) : quiet;
         }}},
         {selector: "node[problem]", style: {"border-width": 4, "border-color": danger}},
         {selector: "edge", style: {"label": "data(type)", "font-size": 8, "color": quiet, "width": 1, "line-color": quiet,

@@ -62,8 +62,8 @@ public final class Brands {
     private record Cached(Live live, long at) {
     }
 
-    /** A published brand with the version its assets belong to. */
-    public record Live(Brand brand, int version) {
+    /** A brand's version with whether it has a logo and a favicon (served from that version). */
+    public record Live(Brand brand, int version, boolean logo, boolean favicon) {
     }
 
     public Brands(Database database, Clock clock) {
@@ -179,21 +179,21 @@ public final class Brands {
             return cached.live();
         }
         Live live = database.dsl().select(B_ID).from(HOSTS).where(H_HOST.eq(key)).fetchOptional(B_ID).flatMap(this::published)
-                .or(() -> defaultBrand().flatMap(this::published)).orElse(new Live(Brand.veltrix(), 0));
+                .or(() -> defaultBrand().flatMap(this::published)).orElse(new Live(Brand.veltrix(), 0, false, false));
         byHost.put(key, new Cached(live, now));
         return live;
     }
 
     /** The brand's live version, if it was published. */
     public Optional<Live> published(String brandId) {
-        return database.dsl().select(B_VERSION, B_DEFINITION).from(VERSIONS).where(B_ID.eq(brandId), B_STATE.eq(BrandVersion.PUBLISHED))
-                .fetchOptional(r -> new Live(read(r.value2()), r.value1()));
+        return database.dsl().select(B_VERSION, B_DEFINITION, B_LOGO_TYPE, B_FAVICON_TYPE).from(VERSIONS)
+                .where(B_ID.eq(brandId), B_STATE.eq(BrandVersion.PUBLISHED)).fetchOptional(Brands::live);
     }
 
     /** The version an editor works on: the draft, else the published one. */
     public Optional<Live> working(String brandId) {
-        return database.dsl().select(B_VERSION, B_DEFINITION).from(VERSIONS).where(B_ID.eq(brandId), B_STATE.in(BrandVersion.DRAFT,
-                BrandVersion.PUBLISHED)).orderBy(B_VERSION.desc()).limit(1).fetchOptional(r -> new Live(read(r.value2()), r.value1()));
+        return database.dsl().select(B_VERSION, B_DEFINITION, B_LOGO_TYPE, B_FAVICON_TYPE).from(VERSIONS).where(B_ID.eq(brandId),
+                B_STATE.in(BrandVersion.DRAFT, BrandVersion.PUBLISHED)).orderBy(B_VERSION.desc()).limit(1).fetchOptional(Brands::live);
     }
 
     public Brand brand(String brandId, int version) {
@@ -223,6 +223,10 @@ public final class Brands {
         Field<String> data = kind.equals("logo") ? B_LOGO : B_FAVICON;
         return database.dsl().select(type, data).from(VERSIONS).where(B_ID.eq(brandId), B_VERSION.eq(version), data.isNotNull())
                 .fetchOptional(r -> new Asset(r.value1(), Base64.getDecoder().decode(r.value2())));
+    }
+
+    private static Live live(org.jooq.Record4<Integer, String, String, String> r) {
+        return new Live(read(r.value2()), r.value1(), r.value3() != null, r.value4() != null);
     }
 
     private static String base64(Asset asset) {

@@ -62,6 +62,11 @@ public record Colour(int red, int green, int blue) {
         return best;
     }
 
+    /** This colour moved {@code t} (0..1) of the way towards {@code other}: borders drawn from a palette. */
+    public Colour blend(Colour other, double t) {
+        return new Colour(mix(red, other.red, t), mix(green, other.green, t), mix(blue, other.blue, t));
+    }
+
     private static int mix(int from, int to, double t) {
         return (int) Math.round(from + (to - from) * t);
     }

@@ -117,6 +117,7 @@ public final class VeltrixNode implements AutoCloseable {
     private final dev.veltrix.progression.quests.QuestLog questLog;
     private final dev.veltrix.progression.quests.QuestFeed questFeed;
     private final LeasedTask questSweep;
+    private final dev.veltrix.branding.Brands brands;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -194,7 +195,8 @@ public final class VeltrixNode implements AutoCloseable {
         AdminStore admins = new AdminStore(database, clock);
         WebSessions sessions = new WebSessions(database, clock, Duration.ofHours(12));
         LoginThrottle throttle = new LoginThrottle(10, Duration.ofSeconds(6));
-        Web web = new Web(config.http().secureCookies());
+        brands = new dev.veltrix.branding.Brands(database, clock);
+        Web web = new Web(config.http().secureCookies(), brands::forHost);
 
         KeyAuthorizer authorizer = new KeyAuthorizer(keys);
         PlayerLogins playerLogins = new PlayerLogins(database, clock);
@@ -227,10 +229,12 @@ public final class VeltrixNode implements AutoCloseable {
             economyPages.registerPublic(routes);
             new ClaimPages(web, claims, griefLog, expiry, clock).registerConsole(routes);
             new NetworkPages(web, network).registerConsole(routes);
-            new dev.veltrix.server.web.StorePages(web, store, clock).register(routes);
+            new dev.veltrix.server.web.StorePages(web, store, brands, clock).register(routes);
             new dev.veltrix.server.web.StoreConsolePages(web, store, clock).registerConsole(routes);
             new dev.veltrix.server.web.ProgressionEditors(web, battlePass, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.QuestPages(web, questLibrary, questLog).registerConsole(routes);
+            new dev.veltrix.server.web.ThemeRoutes(web, brands).register(routes);
+            new dev.veltrix.server.web.BrandConsolePages(web, brands).registerConsole(routes);
             new dev.veltrix.server.web.ProgressionPages(web, battlePass, seasonArchive, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
@@ -261,7 +265,7 @@ public final class VeltrixNode implements AutoCloseable {
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
-                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, dev.veltrix.progression.hunts.Hunts.SCHEMA, ServerSchema.MODULE);
+                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, dev.veltrix.progression.hunts.Hunts.SCHEMA, dev.veltrix.branding.Brands.SCHEMA, ServerSchema.MODULE);
     }
 
     public int port() {

@@ -43,7 +43,7 @@ class ArchitectureTest {
     @Test
     void capabilitiesKnowNothingOfTheServerOrHttp() {
         noClasses().that().resideInAnyPackage("dev.veltrix.economy..", "dev.veltrix.network..", "dev.veltrix.commerce..",
-                        "dev.veltrix.progression..")
+                        "dev.veltrix.progression..", "dev.veltrix.branding..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.veltrix.server..", "io.javalin..", "dev.veltrix.sdk..")
                 .check(classes);
     }

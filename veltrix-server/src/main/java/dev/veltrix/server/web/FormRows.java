@@ -67,7 +67,7 @@ public final class FormRows {
     }
 
     /** The rows to show: those of the draft, then {@code blanks} empty ones to fill in. */
-    static <T> List<T> withBlanks(List<T> rows, T blank, int blanks) {
+    public static <T> List<T> withBlanks(List<T> rows, T blank, int blanks) {
         List<T> out = new ArrayList<>(rows);
         for (int i = 0; i < blanks; i++) {
             out.add(blank);

@@ -38,9 +38,12 @@ public final class StorePages {
     private final Store store;
     private final Clock clock;
 
-    public StorePages(Web web, Store store, Clock clock) {
+    private final dev.veltrix.branding.Brands brands;
+
+    public StorePages(Web web, Store store, dev.veltrix.branding.Brands brands, Clock clock) {
         this.web = web;
         this.store = store;
+        this.brands = brands;
         this.clock = clock;
     }
 
@@ -76,7 +79,9 @@ public final class StorePages {
     private void front(Context ctx) {
         List<StorePackage> packages = store.catalog.packages(true);
         List<Shelf> shelves = new ArrayList<>();
-        for (Category category : store.catalog.categories()) {
+        // A brand may show only some of the store's categories on its storefront.
+        dev.veltrix.branding.Brand brand = brands.forHost(ctx.host()).brand();
+        for (Category category : store.catalog.categories().stream().filter(c -> brand.showsCategory(c.id())).toList()) {
             List<Offer> offers = packages.stream().filter(p -> p.category().equals(category.id())).map(this::offer).toList();
             if (!offers.isEmpty()) {
                 shelves.add(new Shelf(category, offers));

@@ -19,9 +19,12 @@ public final class Web {
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final boolean secureCookies;
+    private final java.util.function.Function<String, dev.veltrix.branding.Brands.Live> brandFor;
 
-    public Web(boolean secureCookies) {
+    /** @param brandFor the brand a host name shows (the layout takes its name, logo, footer and theme from it) */
+    public Web(boolean secureCookies, java.util.function.Function<String, dev.veltrix.branding.Brands.Live> brandFor) {
         this.secureCookies = secureCookies;
+        this.brandFor = brandFor;
     }
 
     /** Template parameters; unlike Map.of, values may be null (an absent error message). */
@@ -35,7 +38,7 @@ public final class Web {
 
     void render(Context ctx, String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
-        templates.render(template, params, out);
+        BrandContext.run(brandFor.apply(ctx.host()), () -> templates.render(template, params, out));
         ctx.html(out.toString());
     }
 

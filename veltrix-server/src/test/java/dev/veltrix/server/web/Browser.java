@@ -53,6 +53,35 @@ final class Browser {
         field.sendKeys(value);
     }
 
+    /** A console test's browser, signed in as the owner of a fresh node that has the coins currency. */
+    record Console(ChromeDriver browser, dev.veltrix.server.TestNode node) implements AutoCloseable {
+        static Console open() throws Exception {
+            ChromeDriver browser = start();
+            dev.veltrix.server.TestNode node = null;
+            try {
+                node = dev.veltrix.server.TestNode.start();
+                node.createCoins();
+                signInAsOwner(browser, node);
+                return new Console(browser, node);
+            } catch (Exception | AssertionError e) {
+                closeAll(browser::quit, node);
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            closeAll(browser::quit, node);
+        }
+    }
+
+    /** Keeps what the browser shows as target/screenshots/NAME.png, a test artefact. */
+    static void screenshot(org.openqa.selenium.TakesScreenshot browser, String name) throws java.io.IOException {
+        Path out = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     /** Closes what a browser test started, whichever of them did start. */
     static void closeAll(AutoCloseable... resources) throws Exception {
         for (AutoCloseable resource : resources) {
@@ -70,7 +99,9 @@ final class Browser {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("veltrix-chromium-"));
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("veltrix-chromium-"),
+                // Host names under .test reach the node, so a test can open the same page as two brands' hosts.
+                "--host-resolver-rules=MAP *.test 127.0.0.1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

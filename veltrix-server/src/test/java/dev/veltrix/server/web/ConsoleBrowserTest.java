@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,11 +68,6 @@ class ConsoleBrowserTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(out.getParent());
-        Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
-    }
 
     @Test
     void theOwnerSignsInChangesTheSetupPasswordAndRunsTheEconomy() throws Exception {
@@ -121,11 +115,11 @@ class ConsoleBrowserTest {
         browser.get(node.baseUrl + "/console/accounts?account=" + player);
         assertThat(browser.findElement(By.id("balances")).getText()).as("500 minor units of a 2-decimal currency").contains("gems").contains("5.00");
         assertThat(browser.findElement(By.id("history")).getText()).contains("system:issuance");
-        screenshot("console-account");
+        Browser.screenshot(browser, "console-account");
 
         browser.get(node.baseUrl + "/console");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("gems").contains("5.00");
-        screenshot("console-overview");
+        Browser.screenshot(browser, "console-overview");
 
         node.createCoinsIfAbsent();
         node.put("/api/v1/market/items/diamond", "{\"name\":\"Diamond\",\"currency\":\"coins\",\"model\":\"DEMAND\","
@@ -139,7 +133,7 @@ class ConsoleBrowserTest {
         awaitChart("chart-supply");
         assertThat(browser.findElement(By.id("flows")).getText()).contains("issuance").contains("market");
         assertThat(browser.findElement(By.id("levers")).getText()).contains("Transfer tax");
-        screenshot("console-economy");
+        Browser.screenshot(browser, "console-economy");
 
         browser.get(node.baseUrl + "/console/market?item=diamond");
         assertThat(browser.findElement(By.id("items")).getText()).contains("Diamond").contains("110.00");
@@ -159,7 +153,7 @@ class ConsoleBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
                 claimCount.equals(driver.findElement(By.id("claim-map")).getAttribute("data-claims-drawn")));
         assertThat(browser.findElement(By.id("probers")).getText()).contains(owner.toString());
-        screenshot("console-claims");
+        Browser.screenshot(browser, "console-claims");
         browser.findElement(By.cssSelector("#claim-list a")).click();
         assertThat(awaitText(By.id("claim-detail"), "Owner")).contains("Corners");
 
@@ -176,7 +170,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("item-name")).getText()).isEqualTo("Diamond");
         assertThat(browser.findElement(By.id("item-price")).getText()).isEqualTo("110.00");
         awaitChart("chart-price");
-        screenshot("public-price");
+        Browser.screenshot(browser, "public-price");
     }
 
     /** uPlot drew the chart: a canvas inside the chart element. */
@@ -227,7 +221,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("pass-tier")).getText()).contains("Tier 1 of 2 with 7 XP", "tier 2 at 50 XP");
         assertThat(browser.findElement(By.id("pass-xp")).getText()).contains("crop.harvested", "7");
         assertThat(browser.findElement(By.id("my-quests")).getText()).contains("Meet the hunter", "talk hunter 0/1", "Ore run", "mine iron-ore 0/20");
-        screenshot("portal-home");
+        Browser.screenshot(browser, "portal-home");
 
         browser.manage().deleteAllCookies();
         browser.get(node.baseUrl + "/portal/login");

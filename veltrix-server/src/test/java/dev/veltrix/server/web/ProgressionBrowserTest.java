@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -24,20 +23,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * problems beside what they concern (rows, map, graph nodes), good ones show their tiers, map and graph.
  */
 class ProgressionBrowserTest {
+    private static Browser.Console console;
     private static ChromeDriver browser;
     private static TestNode node;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start();
-        node = TestNode.start();
-        node.createCoins();
-        Browser.signInAsOwner(browser, node);
+        console = Browser.Console.open();
+        browser = console.browser();
+        node = console.node();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        Browser.closeAll(browser == null ? null : browser::quit, node);
+        if (console != null) {
+            console.close();
+        }
     }
 
     @Test
@@ -57,7 +58,7 @@ class ProgressionBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#treasure-map g.treasure"))).extracting(e -> e.getAttribute("data-id"))
                 .containsExactly("bell", "star");
         assertThat(browser.findElement(By.id("treasures")).getText()).contains("item hunt:gift", "Where the bells ring");
-        screenshot("console-hunt");
+        Browser.screenshot(browser, "console-hunt");
 
         browser.get(node.baseUrl + "/console/progression");
         define("frost", "{\"name\":\"Frost\",\"startsAt\":\"" + now + "\",\"endsAt\":\"" + now.plusSeconds(86_400)
@@ -82,7 +83,7 @@ class ProgressionBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#problems li"))).as("each problem once").hasSize(3);
         assertThat(browser.findElements(By.cssSelector("#reward-rows tr.has-problem"))).hasSize(2);
         assertThat(browser.findElements(By.name("reward.value")).get(1).getAttribute("value")).as("the draft as typed").isEqualTo("give {player} gem {order}");
-        screenshot("console-season-editor-problems");
+        Browser.screenshot(browser, "console-season-editor-problems");
 
         field("reward.value", 0, "coins");
         field("reward.value", 1, "give {player} gem {tier}");
@@ -129,7 +130,7 @@ class ProgressionBrowserTest {
         browser.findElement(By.id("save-hunt")).click();
         Browser.awaitText(browser, By.id("problems"), "treasures[1].rewardCurrency: no currency gems");
         assertThat(browser.findElements(By.name("treasure.x")).get(1).getAttribute("value")).as("the draft as typed").isEqualTo(Integer.toString(x));
-        screenshot("console-hunt-editor");
+        Browser.screenshot(browser, "console-hunt-editor");
 
         field("treasure.currency", 1, "coins");
         browser.findElement(By.id("save-hunt")).click();
@@ -173,7 +174,7 @@ class ProgressionBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> graphCount("node.problem") == 1);
         assertThat((String) browser.executeScript("return window.questGraph.nodes('.problem').first().id();")).isEqualTo("kill-wolves");
         assertThat(browser.findElement(By.id("quests-error")).getText()).contains("The draft is as it was");
-        screenshot("console-quest-editor-problem");
+        Browser.screenshot(browser, "console-quest-editor-problem");
 
         // Fixed: a new objective for the wolf hunt, linked with a has edge.
         browser.get(node.baseUrl + "/console/quests");
@@ -254,11 +255,5 @@ class ProgressionBrowserTest {
         } else {
             browser.findElement(By.cssSelector("#new-definition button:not([formaction])")).click();
         }
-    }
-
-    private static void screenshot(String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(out.getParent());
-        Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -7,8 +7,6 @@ import dev.veltrix.commerce.crypto.WalletKey;
 import dev.veltrix.server.TestNode;
 import dev.veltrix.server.config.StoreSettings;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,14 +82,14 @@ class StoreBrowserTest {
         assertThat(browser.findElement(By.id("pay-uri")).getAttribute("href")).startsWith("bitcoin:" + address + "?amount=0.0005");
         Long qrWidth = (Long) browser.executeScript("return document.getElementById('pay-qr').naturalWidth");
         assertThat(qrWidth).as("the QR code image loaded").isEqualTo(320L);
-        screenshot("store-checkout");
+        Browser.screenshot(browser, "store-checkout");
 
         chain.pay(address, 50_000);
         awaitText(By.id("order-status"), "Payment seen");
         chain.confirm(address, 50_000, 1);
         awaitText(By.id("order-status"), "Paid");
         assertThat(text(By.id("status-text"))).contains("delivered to Alex");
-        screenshot("store-paid");
+        Browser.screenshot(browser, "store-paid");
         browser.get(node.baseUrl + "/store/basket");
         assertThat(text(By.id("basket-empty"))).contains("empty");
 
@@ -116,7 +113,7 @@ class StoreBrowserTest {
         browser.findElement(By.cssSelector("form[action$='/refund'] input[name=reason]")).sendKeys("goodwill");
         browser.findElement(By.cssSelector("form[action$='/refund'] button")).click();
         assertThat(awaitText(By.id("order-status"), "refunded")).isEqualTo("refunded");
-        screenshot("store-console-order");
+        Browser.screenshot(browser, "store-console-order");
     }
 
     private static void pasteKey(String chain, String key) {
@@ -137,11 +134,5 @@ class StoreBrowserTest {
 
     private static String awaitText(By where, String text) {
         return Browser.awaitText(browser, where, text);
-    }
-
-    private static void screenshot(String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(out.getParent());
-        Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
     }
 }
