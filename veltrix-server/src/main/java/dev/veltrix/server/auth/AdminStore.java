@@ -22,6 +22,7 @@ public final class AdminStore {
     private static final Field<String> ROLE = field(name("role"), String.class);
     private static final Field<Integer> MUST_CHANGE = field(name("must_change_password"), Integer.class);
     private static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+    private static final Field<String> BRAND = field(name("brand"), String.class);
     // Checked against when a username is unknown, so both cases take the same time.
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password-at-all");
 
@@ -46,16 +47,32 @@ public final class AdminStore {
         return new Admin(id, username, role, mustChangePassword);
     }
 
+    /** An admin of one brand, with a one-time password they change at their first sign-in. */
+    public Admin createForBrand(String username, String password, String brand) {
+        checkPassword(password);
+        String id = UuidV7.next().toString();
+        try {
+            database.inTransaction(tx -> tx.insertInto(ADMINS, ID, USERNAME, PASSWORD_HASH, ROLE, MUST_CHANGE, CREATED_AT, BRAND)
+                    .values(id, username, PasswordHasher.hash(password), Admin.BRAND, 1, clock.millis(), brand).execute());
+        } catch (RuntimeException e) {
+            if (database.kind().isDuplicateKey(e)) {
+                throw new dev.veltrix.core.error.ConflictException("admin-exists", "an admin named " + username + " exists");
+            }
+            throw e;
+        }
+        return new Admin(id, username, Admin.BRAND, true, brand);
+    }
+
     /** The admin whose password this is, or empty. Takes the same time for unknown usernames. */
     public Optional<Admin> verify(String username, String password) {
-        var row = database.dsl().select(ID, USERNAME, PASSWORD_HASH, ROLE, MUST_CHANGE).from(ADMINS)
+        var row = database.dsl().select(ID, USERNAME, PASSWORD_HASH, ROLE, MUST_CHANGE, BRAND).from(ADMINS)
                 .where(USERNAME.eq(username)).fetchOptional();
         boolean matches = PasswordHasher.matches(password, row.map(r -> r.get(PASSWORD_HASH)).orElse(DUMMY_HASH));
         return matches ? row.map(this::read) : Optional.empty();
     }
 
     public Optional<Admin> byId(String id) {
-        return database.dsl().select(ID, USERNAME, PASSWORD_HASH, ROLE, MUST_CHANGE).from(ADMINS).where(ID.eq(id))
+        return database.dsl().select(ID, USERNAME, PASSWORD_HASH, ROLE, MUST_CHANGE, BRAND).from(ADMINS).where(ID.eq(id))
                 .fetchOptional(this::read);
     }
 
@@ -84,6 +101,6 @@ public final class AdminStore {
     }
 
     private Admin read(Record r) {
-        return new Admin(r.get(ID), r.get(USERNAME), r.get(ROLE), r.get(MUST_CHANGE) == 1);
+        return new Admin(r.get(ID), r.get(USERNAME), r.get(ROLE), r.get(MUST_CHANGE) == 1, r.get(BRAND));
     }
 }

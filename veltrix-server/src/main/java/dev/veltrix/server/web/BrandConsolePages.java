@@ -75,7 +75,7 @@ public final class BrandConsolePages {
         web.render(ctx, "console/brand.jte", params("csrf", session(ctx).csrfToken(), "brand", brand, "existing", existing,
                 "problems", problems, "error", error, "notice", notice(ctx.queryParam("notice")), "fonts", Arrays.asList(FontStack.values()),
                 "contrast", ContrastCheck.check(brand.palette()), "history", existing ? brands.history(id) : List.of(),
-                "live", existing ? brands.published(id).orElse(null) : null));
+                "live", existing ? brands.published(id).orElse(null) : null, "wholeConsole", ConsoleRoutes.admin(ctx).brand() == null));
     }
 
     private static String notice(String code) {
@@ -90,6 +90,9 @@ public final class BrandConsolePages {
     private void save(Context ctx) {
         Web.checkCsrf(ctx, session(ctx).csrfToken());
         Brand brand = read(ctx);
+        if (!ConsoleRoutes.admin(ctx).mayEditBrand(brand.id())) {
+            throw new io.javalin.http.ForbiddenResponse("you administer brand " + ConsoleRoutes.admin(ctx).brand() + " only");
+        }
         boolean existing = "true".equals(ctx.formParam("existing"));
         List<FieldError> problems = new ArrayList<>(brands.check(brand));
         Asset logo = upload(ctx, "logo", problems);

@@ -67,6 +67,20 @@ public final class ConsoleRoutes {
         if (admin.get().mustChangePassword() && !passwordPage) {
             ctx.redirect("/console/password", HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
+            return;
+        }
+        String brand = admin.get().brand();
+        if (brand != null && !passwordPage) {
+            // An admin of one brand reaches that brand's pages and nothing else of the console.
+            String own = "/console/brands/" + brand;
+            boolean ownPages = ctx.path().equals(own) || ctx.path().startsWith(own + "/") && !ctx.path().equals(own + "/default")
+                    || ctx.path().equals("/console/brands/save");
+            if (ctx.path().equals("/console") || ctx.path().equals("/console/brands")) {
+                ctx.redirect(own, HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+            } else if (!ownPages) {
+                throw new io.javalin.http.ForbiddenResponse("you administer brand " + brand + " only");
+            }
         }
     }
 

@@ -60,6 +60,12 @@ class CliTest {
         assertThat(run("quests", "import", broken.toString(), "--set", db).exitCode()).isEqualTo(1);
         assertThat(run("quests", "export", "--set", db).err()).contains("nothing is published yet");
 
+        Run admin = run("admin", "create", "onyx-admin", "--brand", "onyx", "--set", db);
+        assertThat(admin.exitCode()).as(admin.err()).isZero();
+        assertThat(admin.out().trim()).hasSizeGreaterThan(16);
+        assertThat(admin.err()).contains("admin of brand onyx");
+        assertThat(run("admin", "create", "onyx-admin", "--brand", "onyx", "--set", db).err()).contains("an admin named onyx-admin exists");
+
         Path valley = Path.of("../docs/quests-example.yaml");
         assertThat(run("quests", "validate", valley.toString(), "--set", db).out()).contains("OK (22 nodes, 19 edges)");
         Run imported = run("quests", "import", valley.toString(), "--publish", "--set", db);

@@ -82,6 +82,38 @@ class BrandingBrowserTest extends SignedInConsole {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Play fair on Emerald Isle.");
     }
 
+    @Test
+    void anAdminOfOneBrandEditsThatBrandAndNothingElse() throws Exception {
+        makeBrand("onyx", "Onyx", Map.of("background", "#101010", "surface", "#1c1c1c", "text", "#f2f2f2", "muted", "#a0a0a0",
+                "primary", "#8ab4ff", "onPrimary", "#0a0a0a"), "onyx.test", "", null, "system");
+        makeBrand("pearl", "Pearl", Map.of("background", "#fdfcf8", "surface", "#ffffff", "text", "#1d1d1b", "muted", "#5a5a55",
+                "primary", "#2450a6", "onPrimary", "#ffffff"), "pearl.test", "", null, "system");
+        new dev.veltrix.server.auth.AdminStore(node.node.database(), java.time.Clock.systemUTC())
+                .createForBrand("onyx-admin", "a-one-time-password-for-onyx", "onyx");
+        // The brand's admin in a browser of their own; the owner's stays signed in for the other tests.
+        var admin = Browser.start();
+        try {
+            admin.get(node.baseUrl + "/console");
+            type(admin, "username", "onyx-admin");
+            type(admin, "password", "a-one-time-password-for-onyx");
+            admin.findElement(By.cssSelector("main form button[type=submit]")).click();
+            Browser.awaitText(admin, By.tagName("h1"), "password");
+            type(admin, "password", "onyx is a dark and shiny stone");
+            admin.findElement(By.cssSelector("main form button[type=submit]")).click();
+            Browser.awaitText(admin, By.tagName("h1"), "Brand Onyx");
+            assertThat(admin.findElements(By.id("default-brand"))).as("the default is the owner's choice").isEmpty();
+            type(admin, "name", "Onyx Prime");
+            admin.findElement(By.id("save-brand")).click();
+            Browser.awaitText(admin, By.id("brand-notice"), "Saved as the draft");
+            admin.get(node.baseUrl + "/console/brands/pearl");
+            assertThat(admin.getPageSource()).contains("you administer brand onyx only").doesNotContain("Brand Pearl");
+            admin.get(node.baseUrl + "/console/store");
+            assertThat(admin.getPageSource()).contains("you administer brand onyx only");
+        } finally {
+            admin.quit();
+        }
+    }
+
     private static String style(String property) {
         return (String) browser.executeScript("return getComputedStyle(document.body)[arguments[0]];", property);
     }
@@ -106,7 +138,11 @@ class BrandingBrowserTest extends SignedInConsole {
     }
 
     private static void type(String name, String value) {
-        var field = browser.findElement(By.name(name));
+        type(browser, name, value);
+    }
+
+    private static void type(org.openqa.selenium.WebDriver in, String name, String value) {
+        var field = in.findElement(By.name(name));
         field.clear();
         field.sendKeys(value);
     }
