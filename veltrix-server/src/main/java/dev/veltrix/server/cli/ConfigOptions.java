@@ -26,8 +26,13 @@ final class ConfigOptions {
 
     /** Opens the configured database and brings its schema up to date. */
     Database openDatabase() {
-        Database database = Database.open(load(Map.of()).storage());
+        Database database = openUnmigrated();
         database.migrate(VeltrixNode.schemas());
         return database;
+    }
+
+    /** Opens the configured database as it is (a restore migrates it to the archive's schema first). */
+    Database openUnmigrated() {
+        return Database.open(load(Map.of()).storage());
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "veltrix", mixinStandardHelpOptions = true, version = "Veltrix 0.1.0",
         description = "The backend for Hytale and Minecraft server networks.",
         subcommands = {ServeCommand.class, MigrateCommand.class, VerifyCommand.class, ServerKeyCommand.class,
-                AdminCommand.class, SimulateCommand.class, ProxyConfigCommand.class, DeadLettersCommand.class, QuestsCommand.class})
+                AdminCommand.class, SimulateCommand.class, ProxyConfigCommand.class, DeadLettersCommand.class, QuestsCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class VeltrixCli implements Runnable {
 
     public static void main(String[] args) {

@@ -78,6 +78,28 @@ class CliTest {
     }
 
     @Test
+    void aBackupRestoresIntoAnEmptyDatabaseAndNotOverOneThatHoldsData() throws Exception {
+        String source = "storage.url=jdbc:sqlite:" + dir.resolve("source.db");
+        assertThat(run("server-key", "create", "lobby-1", "--set", source).exitCode()).isZero();
+        Path archive = dir.resolve("backup.vxb");
+        Run backup = run("backup", archive.toString(), "--set", source);
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("rows, schema {").contains("server=");
+
+        String target = "storage.url=jdbc:sqlite:" + dir.resolve("target.db");
+        Run restored = run("restore", archive.toString(), "--set", target);
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("restored");
+        assertThat(run("server-key", "list", "--set", target).out()).as("the key came along").contains("lobby-1");
+        Run again = run("restore", archive.toString(), "--set", target);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("the target database is not empty");
+        java.nio.file.Files.write(dir.resolve("junk.vxb"), "not a zip".getBytes());
+        assertThat(run("restore", dir.resolve("junk.vxb").toString(), "--set", "storage.url=jdbc:sqlite:" + dir.resolve("other.db")).err())
+                .contains("not a Veltrix archive", "nothing was written");
+    }
+
+    @Test
     void aBadSettingExitsWithTwoAndOneClearLine() {
         Run run = run("migrate", "--set", "http.port=99999");
         assertThat(run.exitCode()).isEqualTo(2);
