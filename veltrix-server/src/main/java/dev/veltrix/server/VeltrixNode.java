@@ -118,6 +118,8 @@ public final class VeltrixNode implements AutoCloseable {
     private final dev.veltrix.progression.quests.QuestFeed questFeed;
     private final LeasedTask questSweep;
     private final dev.veltrix.branding.Brands brands;
+    private final dev.veltrix.ops.backup.ScheduledBackups backups;
+    private final LeasedTask backupSchedule;
     private final StreamHub stream;
     private final Javalin http;
     private final Optional<String> ownerPassword;
@@ -196,6 +198,13 @@ public final class VeltrixNode implements AutoCloseable {
         WebSessions sessions = new WebSessions(database, clock, Duration.ofHours(12));
         LoginThrottle throttle = new LoginThrottle(10, Duration.ofSeconds(6));
         brands = new dev.veltrix.branding.Brands(database, clock);
+        // Each scheduled backup is restored into a scratch database; the books there must balance.
+        backups = new dev.veltrix.ops.backup.ScheduledBackups(database, clock, java.nio.file.Path.of(config.backups().directory().isBlank()
+                ? "data/backups" : config.backups().directory()), config.backups().keep(), schemas(),
+                restored -> new JooqLedgerStore(restored, clock, json).verify());
+        backupSchedule = config.backups().enabled()
+                ? new LeasedTask(leases, "backups", config.nodeId(), config.backups().interval(), backups::run) : null;
+        dev.veltrix.server.metrics.BackupMetrics.register(metrics.registry(), backups);
         Web web = new Web(config.http().secureCookies(), brands::forHost);
 
         KeyAuthorizer authorizer = new KeyAuthorizer(keys);
@@ -235,6 +244,7 @@ public final class VeltrixNode implements AutoCloseable {
             new dev.veltrix.server.web.QuestPages(web, questLibrary, questLog).registerConsole(routes);
             new dev.veltrix.server.web.ThemeRoutes(web, brands).register(routes);
             new dev.veltrix.server.web.BrandConsolePages(web, brands).registerConsole(routes);
+            new dev.veltrix.server.web.BackupPages(web, backups).registerConsole(routes);
             new dev.veltrix.server.web.ProgressionPages(web, battlePass, seasonArchive, hunts, clock).registerConsole(routes);
             new dev.veltrix.server.web.HuntPages(web, hunts, clock,
                     player -> network.nameOf(player).orElse(player.toString().substring(0, 8))).registerPublic(routes);
@@ -265,7 +275,8 @@ public final class VeltrixNode implements AutoCloseable {
     /** Every capability's tables, in dependency order. */
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
-                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, dev.veltrix.progression.hunts.Hunts.SCHEMA, dev.veltrix.branding.Brands.SCHEMA, ServerSchema.MODULE);
+                ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, dev.veltrix.progression.hunts.Hunts.SCHEMA, dev.veltrix.branding.Brands.SCHEMA, dev.veltrix.ops.backup.ScheduledBackups.SCHEMA,
+                ServerSchema.MODULE);
     }
 
     public int port() {
@@ -323,6 +334,9 @@ public final class VeltrixNode implements AutoCloseable {
         huntRewards.close();
         seasonArchiver.close();
         questSweep.close();
+        if (backupSchedule != null) {
+            backupSchedule.close();
+        }
         questFeed.close();
         xpFeed.close();
         if (expiryWebhook != null) {

@@ -69,7 +69,7 @@ public final class TestNode implements AutoCloseable {
             Path dir = Files.createTempDirectory("veltrix-node-");
             VeltrixConfig base = config(dir, 0);
             VeltrixConfig config = new VeltrixConfig(base.http(), base.storage(), base.ledger(), base.nodeId(), base.outboxRetention(),
-                    base.economy(), base.claims(), base.network(), base.kafka(), store);
+                    base.economy(), base.claims(), base.network(), base.kafka(), store, base.backups());
             return new TestNode(dir, config, EconomyConfig.DEFAULTS);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -103,7 +103,9 @@ public final class TestNode implements AutoCloseable {
                 java.time.Duration.ofDays(7), economy, new dev.veltrix.server.config.ClaimSettings(
                         dev.veltrix.claims.ClaimRules.DEFAULTS, java.util.List.of(), "coins", 10,
                         dev.veltrix.server.claims.ExpiryPolicy.DEFAULTS), dev.veltrix.network.NetworkSettings.DEFAULTS, null,
-                dev.veltrix.server.config.StoreSettings.defaults());
+                dev.veltrix.server.config.StoreSettings.defaults(),
+                // Scheduled daily (so never within a test); "Back up now" writes beside the node's database.
+                new dev.veltrix.server.config.BackupSettings(dataDir.resolve("backups").toString(), java.time.Duration.ofHours(24), 3));
     }
 
     public String createKey(Set<Scope> scopes) {

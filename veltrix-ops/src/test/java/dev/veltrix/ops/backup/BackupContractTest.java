@@ -3,14 +3,10 @@ package dev.veltrix.ops.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.core.error.ConflictException;
 import dev.veltrix.core.error.RejectedException;
 import dev.veltrix.economy.ledger.AccountId;
-import dev.veltrix.economy.ledger.Currency;
-import dev.veltrix.economy.ledger.LedgerObserver;
 import dev.veltrix.economy.ledger.LedgerService;
-import dev.veltrix.economy.ledger.LedgerSettings;
 import dev.veltrix.economy.ledger.TransferRequest;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.storage.Database;
@@ -41,30 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BackupContractTest {
     private static final List<SchemaModule> MODULES = List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA);
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final UUID[] PLAYERS = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+    private static final UUID[] PLAYERS = BackupContractTestData.PLAYERS;
 
     @TempDir
     Path dir;
-
-    private static LedgerService ledger(Database database) {
-        return new LedgerService(new JooqLedgerStore(database, CLOCK, new ObjectMapper()), LedgerSettings.DEFAULTS, LedgerObserver.NONE);
-    }
-
-    /** A small economy: two currencies, sixty transfers between three players. */
-    private static void fill(Database database) {
-        LedgerService ledger = ledger(database);
-        try {
-            ledger.createCurrency(new Currency("coins", "Coins", 0));
-            ledger.createCurrency(new Currency("gems", "Gems", 2));
-            for (int i = 0; i < 60; i++) {
-                AccountId to = AccountId.player(PLAYERS[i % 3]);
-                ledger.transfer("fill-" + i, new TransferRequest(new AccountId("system:issuance"), to, i % 2 == 0 ? "coins" : "gems", 10 + i,
-                        "test", Map.of()));
-            }
-        } finally {
-            ledger.close();
-        }
-    }
 
     private Manifest backup(Database database) throws Exception {
         try (Connection c = database.dataSource().getConnection()) {
@@ -73,7 +49,7 @@ class BackupContractTest {
     }
 
     private static void assertSameBooks(Database restored) {
-        LedgerService ledger = ledger(restored);
+        LedgerService ledger = BackupContractTestData.ledger(restored);
         try {
             assertThat(ledger.verify()).isEmpty();
             long coins = 0;
@@ -98,7 +74,7 @@ class BackupContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void theEmbeddedDefaultsBackupRestoresIntoEveryDatabase(SqlKind target) throws Exception {
         try (var source = TestDatabases.open(SqlKind.SQLITE, MODULES); var into = TestDatabases.open(target, List.of())) {
-            fill(source.database());
+            BackupContractTestData.fill(source.database());
             Manifest manifest = backup(source.database());
             assertThat(manifest.schemaVersions()).containsKeys("storage", "economy");
             assertThat(manifest.tables()).extracting(Manifest.Table::name).contains("ledger_transfers", "outbox_events");
@@ -117,7 +93,7 @@ class BackupContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void everyDatabasesBackupRestoresIntoTheEmbeddedDefault(SqlKind source) throws Exception {
         try (var from = TestDatabases.open(source, MODULES); var into = TestDatabases.open(SqlKind.SQLITE, List.of())) {
-            fill(from.database());
+            BackupContractTestData.fill(from.database());
             backup(from.database());
             Restore.into(into.database(), MODULES, dir.resolve("veltrix.vxb"), false);
             assertSameBooks(into.database());
@@ -128,7 +104,7 @@ class BackupContractTest {
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void aDamagedCutShortUnfinishedOrNewerArchiveIsRefusedBeforeAnythingIsWritten(SqlKind target) throws Exception {
         try (var source = TestDatabases.open(SqlKind.SQLITE, MODULES); var into = TestDatabases.open(target, List.of())) {
-            fill(source.database());
+            BackupContractTestData.fill(source.database());
             backup(source.database());
             Path good = dir.resolve("veltrix.vxb");
 

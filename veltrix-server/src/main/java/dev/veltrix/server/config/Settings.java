@@ -52,6 +52,12 @@ public final class Settings {
             LedgerSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most transfers waiting to commit; beyond it callers get 503");
     public static final Setting<Integer> LEDGER_TIMEOUT_MS = Setting.integer("ledger.timeout-ms",
             (int) LedgerSettings.DEFAULTS.timeoutMs(), 100, 600_000, "longest a transfer request waits for its commit");
+    public static final Setting<String> BACKUP_DIRECTORY = Setting.text("backup.directory", "data/backups", "a directory, or empty for none",
+            "where scheduled backups are written (each one is proven by restoring it into a scratch database); empty turns them off", s -> s);
+    public static final Setting<Integer> BACKUP_INTERVAL_HOURS = Setting.integer("backup.interval-hours", 24, 1, 720,
+            "hours between scheduled backups");
+    public static final Setting<Integer> BACKUP_KEEP = Setting.integer("backup.keep", 7, 1, 1_000,
+            "how many of the newest scheduled backups are kept");
     public static final Setting<Integer> OUTBOX_RETENTION_HOURS = Setting.integer("outbox.retention-hours", 168, 1, 8_760,
             "how long published events are kept; a game server offline longer resumes at the oldest one kept");
     public static final Setting<Integer> MARKET_QUOTE_TTL_SECONDS = Setting.integer("market.quote-ttl-seconds",
@@ -209,7 +215,8 @@ public final class Settings {
             CLAIMS_ARCHIVE_GRACE_DAYS, CLAIMS_GROUP_RULES, CLAIMS_EXPIRY_WEBHOOK, NETWORK_HEARTBEAT_TIMEOUT, NETWORK_STICKY_SECONDS,
             NETWORK_FORCED_HOSTS, NETWORK_DEFAULT_GROUP, CHAT_RATE, CHAT_HISTORY, CHAT_FILTERED_WORDS,
             KAFKA_BOOTSTRAP, KAFKA_TOPIC, KAFKA_DEAD_LETTER_TOPIC, KAFKA_PARTITIONS, KAFKA_REPLICATION_FACTOR, KAFKA_LINGER_MS,
-            KAFKA_BATCH_BYTES, KAFKA_COMPRESSION, KAFKA_ATTEMPTS, KAFKA_RETRY_BACKOFF_MS, KAFKA_MAX_POLL_RECORDS, NODE_ID_SETTING),
+            KAFKA_BATCH_BYTES, KAFKA_COMPRESSION, KAFKA_ATTEMPTS, KAFKA_RETRY_BACKOFF_MS, KAFKA_MAX_POLL_RECORDS, NODE_ID_SETTING,
+            BACKUP_DIRECTORY, BACKUP_INTERVAL_HOURS, BACKUP_KEEP),
             StoreSettings.ALL.stream()).toList();
 
     private Settings() {
@@ -255,7 +262,8 @@ public final class Settings {
                         java.time.Duration.ofSeconds(value(raw, NETWORK_STICKY_SECONDS)), value(raw, NETWORK_FORCED_HOSTS),
                         value(raw, NETWORK_DEFAULT_GROUP), new dev.veltrix.network.chat.ChatSettings(value(raw, CHAT_RATE),
                                 value(raw, CHAT_HISTORY), value(raw, CHAT_FILTERED_WORDS))),
-                kafka(raw, nodeId), store(raw));
+                kafka(raw, nodeId), store(raw), new BackupSettings(value(raw, BACKUP_DIRECTORY),
+                        java.time.Duration.ofHours(value(raw, BACKUP_INTERVAL_HOURS)), value(raw, BACKUP_KEEP)));
     }
 
     private static StoreSettings store(Map<String, ConfigLoader.Raw> raw) {

@@ -16,10 +16,11 @@ import dev.veltrix.storage.StorageConfig;
 public record VeltrixConfig(HttpSettings http, StorageConfig storage, LedgerSettings ledger, String nodeId,
                             java.time.Duration outboxRetention, EconomyConfig economy, ClaimSettings claims,
                             dev.veltrix.network.NetworkSettings network, dev.veltrix.kafka.KafkaSettings kafka,
-                            StoreSettings store) {
+                            StoreSettings store, BackupSettings backups) {
 
     /** The same configuration on other storage and another bus: how a cluster's nodes differ from the default. */
     public VeltrixConfig inCluster(StorageConfig sharedStorage, dev.veltrix.kafka.KafkaSettings sharedKafka, String node) {
-        return new VeltrixConfig(http, sharedStorage, ledger, node, outboxRetention, economy, claims, network, sharedKafka.forNode(node), store);
+        return new VeltrixConfig(http, sharedStorage, ledger, node, outboxRetention, economy, claims, network, sharedKafka.forNode(node), store,
+                backups);
     }
 }

@@ -165,6 +165,14 @@ class ConsoleBrowserTest {
         // The page refreshes itself every 5 seconds; no reload here.
         assertThat(awaitText(By.id("network"), "maintenance", Duration.ofSeconds(15))).contains("lobby-1");
 
+        // A backup on request: written, restored into a scratch database, its books checked there.
+        browser.get(node.baseUrl + "/console/backups");
+        assertThat(awaitText(By.id("last-verified"), "No backup")).isNotBlank();
+        browser.findElement(By.id("backup-now")).click();
+        assertThat(awaitText(By.id("backup-notice"), "restore drill passed")).isNotBlank();
+        assertThat(browser.findElement(By.id("backup-runs")).getText()).contains(".vxb", "passed at");
+        assertThat(node.get("/metrics").body()).containsPattern("veltrix_backup_last_verified_timestamp_seconds [1-9]");
+
         browser.manage().deleteAllCookies();
         browser.get(node.baseUrl + "/market/diamond");
         assertThat(browser.findElement(By.id("item-name")).getText()).isEqualTo("Diamond");
