@@ -8,7 +8,6 @@ import static org.jooq.impl.DSL.table;
 import dev.veltrix.core.id.UuidV7;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
-import dev.veltrix.storage.StorageConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -89,39 +87,11 @@ public final class ScheduledBackups {
             bytes = -1;
         }
         record(id, file, bytes, rows, null);
-        List<String> problems = drill(file, manifest);
+        List<String> problems = RestoreDrill.run(file, modules, invariants);
         database.inTransaction(tx -> tx.update(RUNS).set(VERIFIED_AT, clock.millis()).set(VERIFIED, problems.isEmpty() ? 1 : 0)
                 .set(PROBLEMS, problems.isEmpty() ? null : String.join("\n", problems)).where(ID.eq(id)).execute());
         prune();
         return run(id);
-    }
-
-    /** Restores the archive into a scratch SQLite database and checks it; returns what failed. */
-    private List<String> drill(Path file, Manifest manifest) {
-        List<String> problems = new ArrayList<>();
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("veltrix-drill-");
-            try (Database restored = Database.open(StorageConfig.sqlite(scratch.resolve("drill.db").toString()))) {
-                Restore.into(restored, modules, file, false);
-                for (Manifest.Table t : manifest.tables()) {
-                    if (Tables.isSchemaHistory(t.name())) {
-                        continue;
-                    }
-                    long count = restored.dsl().fetchCount(table(name(t.name())));
-                    if (count != t.rows()) {
-                        problems.add(t.name() + " has " + count + " rows restored; the backup holds " + t.rows());
-                    }
-                }
-                problems.addAll(invariants.apply(restored));
-            }
-        } catch (Exception e) {
-            LOG.error("the restore drill of {} failed", file, e);
-            problems.add("the restore drill failed: " + e.getMessage());
-        } finally {
-            delete(scratch);
-        }
-        return problems;
     }
 
     private void record(String id, Path file, long bytes, long rows, List<String> problems) {
@@ -164,16 +134,5 @@ public final class ScheduledBackups {
     private static BackupRun read(Record r) {
         return new BackupRun(r.get(ID), r.get(FILE), Instant.ofEpochMilli(r.get(TAKEN)), r.get(BYTES), r.get(ROWS),
                 r.get(VERIFIED_AT) == null ? null : Instant.ofEpochMilli(r.get(VERIFIED_AT)), r.get(VERIFIED) == 1, r.get(PROBLEMS));
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not delete the drill's scratch directory {}: {}", dir, e.toString());
-        }
     }
 }

@@ -86,6 +86,9 @@ class CliTest {
         assertThat(backup.exitCode()).as(backup.err()).isZero();
         assertThat(backup.out()).contains("rows, schema {").contains("server=");
 
+        Run verified = run("verify", "--archive", archive.toString());
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("OK", "restored whole");
         String target = "storage.url=jdbc:sqlite:" + dir.resolve("target.db");
         Run restored = run("restore", archive.toString(), "--set", target);
         assertThat(restored.exitCode()).as(restored.err()).isZero();
@@ -95,6 +98,9 @@ class CliTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("the target database is not empty");
         java.nio.file.Files.write(dir.resolve("junk.vxb"), "not a zip".getBytes());
+        Run junk = run("verify", "--archive", dir.resolve("junk.vxb").toString());
+        assertThat(junk.exitCode()).isEqualTo(2);
+        assertThat(junk.err()).contains("not a Veltrix archive");
         assertThat(run("restore", dir.resolve("junk.vxb").toString(), "--set", "storage.url=jdbc:sqlite:" + dir.resolve("other.db")).err())
                 .contains("not a Veltrix archive", "nothing was written");
     }

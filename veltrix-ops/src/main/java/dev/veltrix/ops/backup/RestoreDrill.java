@@ -1,0 +1,68 @@
+package dev.veltrix.ops.backup;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.SchemaModule;
+import dev.veltrix.storage.StorageConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves an archive by restoring it: checked against its manifest, restored into a scratch SQLite database, each
+ * table's row count compared, and the caller's invariants run on the result. The scratch database is deleted after.
+ */
+public final class RestoreDrill {
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreDrill.class);
+
+    private RestoreDrill() {
+    }
+
+    /** What failed; empty when the archive restores whole and every invariant holds. */
+    public static List<String> run(Path archive, List<SchemaModule> modules, Function<Database, List<String>> invariants) {
+        List<String> problems = new ArrayList<>();
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("veltrix-drill-");
+            try (Database restored = Database.open(StorageConfig.sqlite(scratch.resolve("drill.db").toString()))) {
+                Manifest manifest = Restore.into(restored, modules, archive, false).manifest();
+                for (Manifest.Table t : manifest.tables()) {
+                    if (Tables.isSchemaHistory(t.name())) {
+                        continue;
+                    }
+                    long count = restored.dsl().fetchCount(table(name(t.name())));
+                    if (count != t.rows()) {
+                        problems.add(t.name() + " has " + count + " rows restored; the backup holds " + t.rows());
+                    }
+                }
+                problems.addAll(invariants.apply(restored));
+            }
+        } catch (Exception e) {
+            LOG.warn("the restore drill of {} failed: {}", archive, e.toString());
+            problems.add("the restore drill failed: " + e.getMessage());
+        } finally {
+            delete(scratch);
+        }
+        return problems;
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete the drill's scratch directory {}: {}", dir, e.toString());
+        }
+    }
+}
