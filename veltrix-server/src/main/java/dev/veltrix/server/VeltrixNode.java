@@ -205,6 +205,7 @@ public final class VeltrixNode implements AutoCloseable {
         backupSchedule = config.backups().enabled()
                 ? new LeasedTask(leases, "backups", config.nodeId(), config.backups().interval(), backups::run) : null;
         dev.veltrix.server.metrics.BackupMetrics.register(metrics.registry(), backups);
+        dev.veltrix.server.metrics.FabricMetrics.register(metrics.registry(), database, network);
         Web web = new Web(config.http().secureCookies(), brands::forHost);
 
         KeyAuthorizer authorizer = new KeyAuthorizer(keys);
