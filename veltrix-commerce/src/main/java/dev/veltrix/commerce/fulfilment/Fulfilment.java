@@ -76,6 +76,7 @@ public final class Fulfilment {
     private final LedgerService ledger;
     private final GameGrants grants;
     private final dev.veltrix.commerce.creators.Creators creators;
+    private final Reversals reversals;
 
     public Fulfilment(Database database, Clock clock, PlayerDirectory players, LedgerService ledger, GameGrants grants) {
         this.database = database;
@@ -84,6 +85,7 @@ public final class Fulfilment {
         this.ledger = ledger;
         this.grants = grants;
         this.creators = new dev.veltrix.commerce.creators.Creators(database, clock, ledger);
+        this.reversals = new Reversals(database, clock, ledger, grants);
     }
 
     /** Writes a paid order's deliveries in the settling transaction (an {@code Orders.SettleListener}). */
@@ -170,70 +172,16 @@ public final class Fulfilment {
     }
 
     /**
-     * Takes back a refunded order inside {@code tx}: what was not delivered yet is cancelled, and the package's
-     * refund commands (and a timed package's expiry commands) are written to run now. Returns the grants that
-     * were applied and must be reversed.
+     * Takes back a refunded order inside {@code tx}: what was not delivered yet is cancelled, and the package's refund
+     * and expiry commands are written to run now. Returns the grants that were applied and must be reversed.
      */
     public List<Delivery> revoke(DSLContext tx, Order order) {
-        long now = clock.millis();
-        tx.update(DELIVERIES).set(STATUS, Delivery.Status.CANCELLED.name()).set(DONE, now).set(DONE_BY, "refund")
-                .where(ORDER.eq(order.id().toString()), STATUS.eq(Delivery.Status.PENDING.name())).execute();
-        var insert = tx.insertInto(DELIVERIES, ID, ORDER, PLAYER, PLAYER_NAME, KIND, GROUP, COMMAND, WHEN_ONLINE, DUE, STATUS, ATTEMPTS);
-        int count = 0;
-        for (OrderLine line : order.lines()) {
-            StorePackage pkg = Catalog.find(tx, line.packageId()).orElse(null);
-            for (Deliverable d : pkg == null ? List.<Deliverable>of() : pkg.deliverables()) {
-                if (d instanceof Deliverable.Command c && c.on() != Deliverable.Command.Trigger.PURCHASE) {
-                    insert = insert.values(UuidV7.next().toString(), order.id().toString(), order.player().toString(), order.playerName(),
-                            Delivery.Kind.REVOKE.name(), c.group(), c.fill(order.playerName(), order.player(), order.id(), line.quantity()),
-                            c.whenOnline() ? 1 : 0, now, Delivery.Status.PENDING.name(), 0);
-                    count++;
-                }
-            }
-        }
-        if (count > 0) {
-            insert.execute();
-        }
-        return tx.selectFrom(DELIVERIES).where(ORDER.eq(order.id().toString()), STATUS.eq(Delivery.Status.DELIVERED.name()),
-                KIND.in(Delivery.Kind.CURRENCY.name(), Delivery.Kind.BLOCKS.name(), Delivery.Kind.EARNING.name(), Delivery.Kind.PREMIUM.name()))
-                .fetch(Fulfilment::read);
+        return reversals.revoke(tx, order);
     }
 
     /** Takes back one applied grant, once: the game currency through the ledger, claim blocks from the allowance. */
     public void reverse(Delivery grant) {
-        if (grant.kind() == Delivery.Kind.CURRENCY) {
-            String[] parts = grant.command().split(" ");
-            TransferRequest back = new TransferRequest(AccountId.player(grant.player()), STORE, parts[0], Long.parseLong(parts[1]),
-                    "store-refund", Map.of("order", grant.order().toString(), "delivery", grant.id().toString()));
-            ledger.post("store:reverse:" + grant.id(), List.of(back), (SqlEffect) (tx, posted) -> markReversed(tx, grant));
-        } else if (grant.kind() == Delivery.Kind.EARNING) {
-            String[] parts = grant.command().split(" ");
-            TransferRequest back = new TransferRequest(dev.veltrix.commerce.creators.Creators.account(parts[0]),
-                    dev.veltrix.commerce.creators.Creators.REVENUE, dev.veltrix.commerce.creators.Creators.ledgerCurrency(parts[1]),
-                    Long.parseLong(parts[2]), "creator-refund", Map.of("order", grant.order().toString(), "package", parts[3]));
-            ledger.post("store:reverse:" + grant.id(), List.of(back), (SqlEffect) (tx, posted) -> markReversed(tx, grant));
-        } else if (grant.kind() == Delivery.Kind.BLOCKS || grant.kind() == Delivery.Kind.PREMIUM) {
-            database.inTransaction(tx -> {
-                if (markReversed(tx, grant)) {
-                    if (grant.kind() == Delivery.Kind.BLOCKS) {
-                        grants.claimBlocks(tx, grant.player(), -Long.parseLong(grant.command()));
-                    } else {
-                        grants.passPremium(tx, grant.player(), grant.command(), false);
-                    }
-                }
-                return null;
-            });
-        }
-    }
-
-    private boolean markReversed(DSLContext tx, Delivery d) {
-        int updated = tx.update(DELIVERIES).set(STATUS, Delivery.Status.REVERSED.name())
-                .where(ID.eq(d.id().toString()), STATUS.eq(Delivery.Status.DELIVERED.name())).execute();
-        if (updated == 1) {
-            Timeline.append(tx, d.order(), clock.instant(), "reversed", d.kind().name().toLowerCase(java.util.Locale.ROOT) + " \""
-                    + d.command() + "\" taken back");
-        }
-        return updated == 1;
+        reversals.reverse(grant);
     }
 
     /** Sends or applies whatever of the order is due now; called right after the settling transaction commits. */
@@ -398,7 +346,7 @@ public final class Fulfilment {
         return database.dsl().selectFrom(DELIVERIES).where(where).orderBy(DUE, ID).limit(limit).fetch(Fulfilment::read);
     }
 
-    private static Delivery read(Record r) {
+    static Delivery read(Record r) {
         return new Delivery(UUID.fromString(r.get(ID)), r.get(ORDER) == null ? null : UUID.fromString(r.get(ORDER)), r.get(REFERENCE),
                 UUID.fromString(r.get(PLAYER)), r.get(PLAYER_NAME),
                 Delivery.Kind.valueOf(r.get(KIND)), r.get(GROUP), r.get(COMMAND), r.get(WHEN_ONLINE) == 1, Instant.ofEpochMilli(r.get(DUE)),
