@@ -39,6 +39,19 @@ public final class KafkaEventBus implements EventBus {
         return new KafkaEventBus(settings, registry);
     }
 
+    /** Whether a broker answers within {@code timeout}: what a node's readiness reports in cluster mode. */
+    public boolean reachable(java.time.Duration timeout) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(KafkaClients.admin(settings))) {
+            return !admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS).isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void publish(List<EventEnvelope> events) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());

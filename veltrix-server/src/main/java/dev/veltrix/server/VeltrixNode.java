@@ -215,7 +215,7 @@ public final class VeltrixNode implements AutoCloseable {
                 .description("game servers on the stream").register(metrics.registry());
         http = HttpServer.create(config.http(), json, routes -> {
             HttpMetrics.register(routes, metrics.registry());
-            SystemRoutes.register(routes, database, ledger, metrics);
+            SystemRoutes.register(routes, readiness(config), ledger, metrics);
             ApiRoutes api = new ApiRoutes(routes, authorizer);
             new LedgerApi(ledger, json).register(api);
             new PlayerApi(playerLogins).register(api);
@@ -265,6 +265,40 @@ public final class VeltrixNode implements AutoCloseable {
     }
 
     /** Opens storage, migrates it, and starts serving. */
+    /**
+     * What the node depends on, for /health/ready: the database and (cluster mode) Kafka, without which it cannot serve;
+     * and each crypto rail's chain, read by the store's watcher (stale for over 10 minutes: down), which degrades only
+     * that rail.
+     */
+    private dev.veltrix.server.api.Readiness readiness(VeltrixConfig config) {
+        return new dev.veltrix.server.api.Readiness(() -> dependencies(config));
+    }
+
+    private List<dev.veltrix.server.api.Readiness.Check> dependencies(VeltrixConfig config) {
+        List<dev.veltrix.server.api.Readiness.Check> checks = new java.util.ArrayList<>();
+        checks.add(new dev.veltrix.server.api.Readiness.Check("database", true, () -> {
+            database.dsl().selectOne().fetch();
+            return dev.veltrix.server.api.Readiness.State.up(database.kind().name().toLowerCase(java.util.Locale.ROOT) + " answers");
+        }));
+        if (bus instanceof dev.veltrix.kafka.KafkaEventBus kafka) {
+            checks.add(new dev.veltrix.server.api.Readiness.Check("kafka", true, () -> kafka.reachable(Duration.ofSeconds(2))
+                    ? dev.veltrix.server.api.Readiness.State.up(config.kafka().bootstrapServers() + " answers")
+                    : dev.veltrix.server.api.Readiness.State.down("no broker of " + config.kafka().bootstrapServers() + " answered within 2 s")));
+        }
+        for (var rail : store.invoices.rails()) {
+            checks.add(new dev.veltrix.server.api.Readiness.Check("chain." + rail.name().toLowerCase(java.util.Locale.ROOT), false, () -> {
+                java.time.Instant at = store.invoices.lastWatched().get(rail);
+                if (at == null) {
+                    return dev.veltrix.server.api.Readiness.State.down("not read yet");
+                }
+                long ago = Duration.between(at, java.time.Instant.now()).toSeconds();
+                return ago > 600 ? dev.veltrix.server.api.Readiness.State.down("last read " + ago + " s ago")
+                        : dev.veltrix.server.api.Readiness.State.up("read " + ago + " s ago");
+            }));
+        }
+        return checks;
+    }
+
     private dev.veltrix.commerce.fulfilment.Fulfilment fulfilment() {
         return store.fulfilment;
     }

@@ -21,16 +21,16 @@ public final class SystemRoutes {
     private SystemRoutes() {
     }
 
-    public static void register(RoutesConfig routes, Database database, LedgerService ledger, Metrics metrics) {
+    public static void register(RoutesConfig routes, Readiness readiness, LedgerService ledger, Metrics metrics) {
         routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         routes.get("/health/ready", ctx -> {
-            try {
-                database.dsl().selectOne().fetch();
-                ctx.json(Map.of("status", "UP", "database", "UP", "ledgerQueue", ledger.queued()));
-            } catch (RuntimeException e) {
-                LOG.warn("readiness check failed: the database does not answer", e);
-                ctx.status(503).json(Map.of("status", "DOWN", "database", "DOWN"));
+            Map<String, Object> report = new java.util.LinkedHashMap<>(readiness.report());
+            report.put("ledgerQueue", ledger.queued());
+            if (!"UP".equals(report.get("status"))) {
+                LOG.warn("not ready: {}", report.get("dependencies"));
+                ctx.status(503);
             }
+            ctx.json(report);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));

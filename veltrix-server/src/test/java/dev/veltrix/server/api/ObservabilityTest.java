@@ -37,7 +37,7 @@ class ObservabilityTest {
             assertThat(node.get("/health/live").body()).contains("\"UP\"");
             var ready = node.get("/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body()).contains("\"database\":\"UP\"");
+            assertThat(ready.body()).contains("\"status\":\"UP\"", "\"database\":{\"status\":\"UP\",\"detail\":\"sqlite answers\"}");
         }
     }
 }

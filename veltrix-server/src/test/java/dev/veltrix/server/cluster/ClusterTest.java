@@ -53,6 +53,11 @@ class ClusterTest {
                 a.node.bus().subscribe("audit", audit);
                 b.node.bus().subscribe("audit", audit);
                 a.createCoins();
+                // Each node is ready only with both of its dependencies answering, and says so.
+                var ready = b.get("/health/ready");
+                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+                assertThat(ready.body()).contains("\"database\":{\"status\":\"UP\",\"detail\":\"postgres answers\"}",
+                        "\"kafka\":{\"status\":\"UP\"");
 
                 // A game server connected to node B hears a chat message posted through node A.
                 List<StreamEvent> onB = new CopyOnWriteArrayList<>();
