@@ -91,6 +91,8 @@ class WalletCheckoutBrowserTest {
         chain.mine(1);
         awaitText(By.id("order-status"), "Paid");
         assertThat(browser.findElement(By.id("status-text")).getText()).contains("delivered to Robin");
+        // The node reports the chain it watches among its dependencies.
+        assertThat(node.get("/health/ready").body()).contains("\"chain.eth\":{\"status\":\"UP\",\"detail\":\"read ");
     }
 
     /** Does what the page asked its wallet: the accounts, the chain switch (already on it), the payment itself. */
