@@ -54,6 +54,7 @@ public final class Brands {
     static final Field<String> S_VALUE = field(name("value"), String.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CACHE_MS = 2_000;
+    private static final int HOSTS_CACHED_MAX = 1_000;
 
     private final Database database;
     private final Clock clock;
@@ -180,6 +181,9 @@ public final class Brands {
         }
         Live live = database.dsl().select(B_ID).from(HOSTS).where(H_HOST.eq(key)).fetchOptional(B_ID).flatMap(this::published)
                 .or(() -> defaultBrand().flatMap(this::published)).orElse(new Live(Brand.veltrix(), 0, false, false));
+        if (byHost.size() > HOSTS_CACHED_MAX) {
+            byHost.clear(); // Host is the client's to choose: any number of them must not grow the cache without end
+        }
         byHost.put(key, new Cached(live, now));
         return live;
     }

@@ -165,7 +165,9 @@ public final class Fulfilment {
         if (tx.fetchExists(DELIVERIES, REFERENCE.eq(reference))) {
             return false;
         }
-        String name = players.nameOf(player).orElse(player.toString());
+        // The name the player joined under; a player who never gave one is named by their UUID without dashes, which
+        // fits the name column (32 characters) and which game servers' commands accept.
+        String name = players.nameOf(player).orElse(player.toString().replace("-", ""));
         return tx.insertInto(DELIVERIES, ID, REFERENCE, PLAYER, PLAYER_NAME, KIND, GROUP, COMMAND, WHEN_ONLINE, DUE, STATUS, ATTEMPTS)
                 .values(UuidV7.next().toString(), reference, player.toString(), name, kind.name(), group, text.replace("{player}", name), 1,
                         clock.millis(), Delivery.Status.PENDING.name(), 0).execute() == 1;

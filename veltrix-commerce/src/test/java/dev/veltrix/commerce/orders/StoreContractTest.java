@@ -37,6 +37,30 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aRewardOutsideAnyOrderIsQueuedOnceAndDeliveredLikeAPurchaseEvenWithoutAKnownName(SqlKind kind) {
+        try (StoreFixture store = new StoreFixture(kind)) {
+            UUID stranger = UUID.randomUUID(); // never reported a name
+            store.online.put(stranger, "survival-1");
+            String reference = "pass:winter:" + stranger + ":1:FREE";
+            for (boolean expected : new boolean[] {true, false}) {
+                boolean queued = store.db.database().inTransaction(tx -> store.fulfilment.queue(tx, reference, stranger,
+                        dev.veltrix.commerce.fulfilment.Delivery.Kind.COMMAND, "*", "give {player} cake 1"));
+                assertThat(queued).as("queued once by its reference").isEqualTo(expected);
+            }
+            store.fulfilment.sendPending(stranger);
+            var sent = store.fulfilment.pendingFor("survival-1", 10);
+            assertThat(sent).singleElement().satisfies(d -> {
+                assertThat(d.order()).isNull();
+                assertThat(d.reference()).isEqualTo(reference);
+                assertThat(d.command()).isEqualTo("give " + stranger.toString().replace("-", "") + " cake 1");
+            });
+            assertThat(store.fulfilment.acknowledge(sent.getFirst().id(), "survival-1").status())
+                    .isEqualTo(dev.veltrix.commerce.fulfilment.Delivery.Status.DELIVERED);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void manyBuyersAtOnceNeverGetMoreThanTheStockAndOnlyBuyersArePaid(SqlKind kind) throws Exception {
         try (StoreFixture store = new StoreFixture(kind)) {
             store.vip("coins", 1_000, 5);
