@@ -102,7 +102,7 @@ public final class Restore {
             }
         }
         try (Connection c = target.dataSource().getConnection()) {
-            refuseNonEmpty(c, manifest, force);
+            refuseNonEmpty(c, target.kind(), manifest, force);
         }
         // The archive's schema first, so its rows fit; the newest after.
         for (SchemaModule module : modules) {
@@ -134,11 +134,11 @@ public final class Restore {
         return new Result(manifest, rows);
     }
 
-    private static void refuseNonEmpty(Connection c, Manifest manifest, boolean force) throws SQLException {
+    private static void refuseNonEmpty(Connection c, SqlKind kind, Manifest manifest, boolean force) throws SQLException {
         if (force) {
             return;
         }
-        List<String> existing = Tables.of(c, kindOf(c));
+        List<String> existing = Tables.of(c, kind);
         for (Manifest.Table t : manifest.tables()) {
             if (Tables.isSchemaHistory(t.name()) || !existing.contains(t.name())) {
                 continue;
@@ -214,10 +214,6 @@ public final class Restore {
         var config = Flyway.configure().dataSource(target.dataSource()).locations(module.location()).table(module.historyTable())
                 .placeholders(target.kind().migrationPlaceholders()).baselineOnMigrate(true).baselineVersion("0");
         return (version == null ? config : config.target(version)).load();
-    }
-
-    private static SqlKind kindOf(Connection c) throws SQLException {
-        return SqlKind.ofUrl(c.getMetaData().getURL());
     }
 
     private static ZipFile open(Path archive) throws IOException {

@@ -101,7 +101,7 @@ public final class QuestLog {
                 for (GeneratedQuest q : quests) {
                     tx.insertInto(ASSIGNMENTS, A_ID, A_PLAYER, A_BOARD, A_PERIOD, A_ENDS, A_VERSION, A_QUEST, A_STATE, A_DEFINITION, A_PROGRESS,
                             A_APPLIED, A_ASSIGNED).values(UuidV7.next().toString(), player.toString(), board.label(), (int) period.toEpochDay(),
-                            endsAt.toEpochMilli(), version, q.quest(), Assignment.ACTIVE, write(q),
+                            endsAt.toEpochMilli(), version, q.quest(), Assignment.ACTIVE, json(q),
                             q.goals().stream().map(g -> "0").collect(Collectors.joining(",")), 0L, clock.millis()).execute();
                 }
                 return null;
@@ -288,10 +288,6 @@ public final class QuestLog {
         } catch (IOException e) {
             throw new IllegalStateException("a stored quest is unreadable", e);
         }
-    }
-
-    private static String write(GeneratedQuest quest) {
-        return json(quest);
     }
 
     private static String json(Object value) {

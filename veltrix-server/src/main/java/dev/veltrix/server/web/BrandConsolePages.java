@@ -65,8 +65,7 @@ public final class BrandConsolePages {
 
     private void edit(Context ctx) {
         String id = ctx.pathParam("id");
-        Brands.Live working = ProgressionPages.found(() -> brands.working(id)
-                .orElseThrow(() -> new dev.veltrix.core.error.NotFoundException("no brand " + id)));
+        Brands.Live working = working(id);
         editor(ctx, working.brand(), true, List.of(), null);
     }
 
@@ -76,6 +75,11 @@ public final class BrandConsolePages {
                 "problems", problems, "error", error, "notice", notice(ctx.queryParam("notice")), "fonts", Arrays.asList(FontStack.values()),
                 "contrast", ContrastCheck.check(brand.palette()), "history", existing ? brands.history(id) : List.of(),
                 "live", existing ? brands.published(id).orElse(null) : null, "wholeConsole", ConsoleRoutes.admin(ctx).brand() == null));
+    }
+
+    /** The brand's draft, else its published version; the console's 404 page when there is no such brand. */
+    private Brands.Live working(String id) {
+        return Web.found(() -> brands.working(id).orElseThrow(() -> new dev.veltrix.core.error.NotFoundException("no brand " + id)));
     }
 
     private static String notice(String code) {
@@ -156,8 +160,7 @@ public final class BrandConsolePages {
     /** The draft's look on a sample of page parts, with the draft's theme laid over the live one. */
     private void preview(Context ctx) {
         String id = ctx.pathParam("id");
-        Brands.Live working = ProgressionPages.found(() -> brands.working(id)
-                .orElseThrow(() -> new dev.veltrix.core.error.NotFoundException("no brand " + id)));
+        Brands.Live working = working(id);
         web.render(ctx, "console/brand-preview.jte", params("csrf", session(ctx).csrfToken(), "brand", working.brand(),
                 "css", ThemeRoutes.css(working.brand())));
     }
@@ -169,8 +172,7 @@ public final class BrandConsolePages {
             action.run();
             ctx.redirect("/console/brands/" + id + "?notice=" + notice, HttpStatus.SEE_OTHER);
         } catch (VeltrixException | NumberFormatException e) {
-            Brands.Live working = ProgressionPages.found(() -> brands.working(id)
-                    .orElseThrow(() -> new dev.veltrix.core.error.NotFoundException("no brand " + id)));
+            Brands.Live working = working(id);
             ctx.status(e instanceof dev.veltrix.core.error.ConflictException ? 409 : 422);
             editor(ctx, working.brand(), true, List.of(), "Not done: " + e.getMessage());
         }

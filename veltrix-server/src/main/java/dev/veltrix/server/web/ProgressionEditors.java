@@ -53,7 +53,7 @@ public final class ProgressionEditors {
                     (problems, error) -> season(ctx, draft, existing(ctx), problems, error));
         });
         routes.get("/console/progression/seasons/{id}/edit", ctx -> {
-            Season season = ProgressionPages.found(() -> pass.season(ctx.pathParam("id")));
+            Season season = Web.found(() -> pass.season(ctx.pathParam("id")));
             season(ctx, SeasonDraft.of(season), true, List.of(), started("Season", season.id(), season.startsAt()));
         });
         routes.get("/console/progression/hunts/editor", ctx -> hunt(ctx, HuntDraft.blank(), false, List.of(), null));
@@ -63,7 +63,7 @@ public final class ProgressionEditors {
                     (problems, error) -> hunt(ctx, draft, existing(ctx), problems, error));
         });
         routes.get("/console/progression/hunts/{id}/edit", ctx -> {
-            Hunt hunt = ProgressionPages.found(() -> hunts.hunt(ctx.pathParam("id")));
+            Hunt hunt = Web.found(() -> hunts.hunt(ctx.pathParam("id")));
             hunt(ctx, HuntDraft.of(hunt), true, List.of(), started("Hunt", hunt.id(), hunt.startsAt()));
         });
     }

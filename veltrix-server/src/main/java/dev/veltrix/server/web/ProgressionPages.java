@@ -6,7 +6,6 @@ import static dev.veltrix.server.web.Web.params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.core.error.InvalidInputException;
-import dev.veltrix.core.error.NotFoundException;
 import dev.veltrix.core.error.VeltrixException;
 import dev.veltrix.progression.battlepass.BattlePass;
 import dev.veltrix.progression.battlepass.Season;
@@ -83,17 +82,8 @@ public final class ProgressionPages {
         }
     }
 
-    /** What {@code lookup} finds, or the console's 404 page when it names nothing. */
-    static <T> T found(java.util.function.Supplier<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (NotFoundException e) {
-            throw new io.javalin.http.NotFoundResponse(e.getMessage());
-        }
-    }
-
     private void season(Context ctx) {
-        Season season = found(() -> pass.season(ctx.pathParam("id")));
+        Season season = Web.found(() -> pass.season(ctx.pathParam("id")));
         var archivedAt = pass.archivedAt(season.id());
         web.render(ctx, "console/season.jte", params("csrf", session(ctx).csrfToken(), "season", season,
                 "thresholds", season.tiers().thresholds(), "leaders", archivedAt.isPresent() ? List.of() : pass.leaderboard(season.id(), 20),
@@ -102,7 +92,7 @@ public final class ProgressionPages {
     }
 
     private void hunt(Context ctx) {
-        Hunt hunt = found(() -> hunts.hunt(ctx.pathParam("id")));
+        Hunt hunt = Web.found(() -> hunts.hunt(ctx.pathParam("id")));
         web.render(ctx, "console/hunt.jte", params("csrf", session(ctx).csrfToken(), "hunt", hunt, "map", TreasureMap.of(hunt.treasures()),
                 "editable", hunt.startsAt().isAfter(clock.instant()),
                 "state", hunts.state(hunt.id()), "timeline", hunts.timeline(hunt.id())));

@@ -36,6 +36,15 @@ public final class Web {
         return params;
     }
 
+    /** What {@code lookup} finds, or the console's 404 page when it names nothing. */
+    static <T> T found(java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (dev.veltrix.core.error.NotFoundException e) {
+            throw new io.javalin.http.NotFoundResponse(e.getMessage());
+        }
+    }
+
     void render(Context ctx, String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         BrandContext.run(brandFor.apply(ctx.host()), () -> templates.render(template, params, out));
