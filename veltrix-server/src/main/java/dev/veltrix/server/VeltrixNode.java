@@ -198,10 +198,9 @@ public final class VeltrixNode implements AutoCloseable {
         WebSessions sessions = new WebSessions(database, clock, Duration.ofHours(12));
         LoginThrottle throttle = new LoginThrottle(10, Duration.ofSeconds(6));
         brands = new dev.veltrix.branding.Brands(database, clock);
-        // Each scheduled backup is restored into a scratch database; the books there must balance.
+        // Each scheduled backup is restored into a scratch database, where every invariant must hold.
         backups = new dev.veltrix.ops.backup.ScheduledBackups(database, clock, java.nio.file.Path.of(config.backups().directory().isBlank()
-                ? "data/backups" : config.backups().directory()), config.backups().keep(), schemas(),
-                restored -> new JooqLedgerStore(restored, clock, json).verify());
+                ? "data/backups" : config.backups().directory()), config.backups().keep(), schemas(), invariants());
         backupSchedule = config.backups().enabled()
                 ? new LeasedTask(leases, "backups", config.nodeId(), config.backups().interval(), backups::run) : null;
         dev.veltrix.server.metrics.BackupMetrics.register(metrics.registry(), backups);
@@ -308,6 +307,13 @@ public final class VeltrixNode implements AutoCloseable {
     }
 
     /** Every capability's tables, in dependency order. */
+    /** What must hold in the stored state of every capability: run by {@code veltrix verify} and every restore drill. */
+    public static dev.veltrix.storage.invariant.Invariants invariants() {
+        return new dev.veltrix.storage.invariant.Invariants(List.of(new dev.veltrix.economy.ledger.sql.LedgerInvariant(),
+                new dev.veltrix.server.claims.ClaimInvariant(), new dev.veltrix.commerce.fulfilment.OrderInvariant(),
+                new dev.veltrix.progression.hunts.HuntInvariant()));
+    }
+
     public static List<dev.veltrix.storage.SchemaModule> schemas() {
         return List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA, JooqExchangeStore.SCHEMA,
                 ClaimService.SCHEMA, JooqNetworkStore.SCHEMA, dev.veltrix.commerce.crypto.AddressBook.SCHEMA, dev.veltrix.progression.hunts.Hunts.SCHEMA, dev.veltrix.branding.Brands.SCHEMA, dev.veltrix.ops.backup.ScheduledBackups.SCHEMA,

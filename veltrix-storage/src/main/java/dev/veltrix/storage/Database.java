@@ -34,10 +34,16 @@ public final class Database implements AutoCloseable {
     private Database(SqlKind kind, HikariDataSource dataSource) {
         this.kind = kind;
         this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, kind.dialect(), new Settings()
-                .withExecuteLogging(false)
-                .withRenderSchema(false)
-                .withRenderCatalog(false));
+        this.dsl = DSL.using(dataSource, kind.dialect(), settings());
+    }
+
+    /** A jOOQ context on one connection, as {@link #dsl()} renders: to read inside a transaction the caller holds. */
+    public static DSLContext dsl(java.sql.Connection connection, SqlKind kind) {
+        return DSL.using(connection, kind.dialect(), settings());
+    }
+
+    private static Settings settings() {
+        return new Settings().withExecuteLogging(false).withRenderSchema(false).withRenderCatalog(false);
     }
 
     /** Opens the pool. Fails fast with the driver's message when the database cannot be reached. */

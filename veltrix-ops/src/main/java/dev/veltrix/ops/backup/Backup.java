@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SqlKind;
+import dev.veltrix.storage.invariant.Invariants;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -33,7 +35,8 @@ import java.util.zip.ZipOutputStream;
  * Takes an online, consistent snapshot of every table into a portable archive: a zip of one JSON-lines file per table
  * ({@code tables/<name>.jsonl}, each line a row's values in column order) and {@code manifest.json} with the schema
  * versions, row counts and SHA-256 of each table file. All tables are read in one snapshot (a repeatable-read
- * transaction on PostgreSQL and MariaDB, one read transaction on SQLite, which in WAL mode never blocks writers). The
+ * transaction on PostgreSQL and MariaDB, one read transaction on SQLite, which in WAL mode never blocks writers), and
+ * the invariants' summary is read in that same snapshot. The
  * archive is written as {@code <file>.partial}, flushed to disk, and only then renamed: a backup killed midway never
  * leaves a file that looks complete.
  */
@@ -46,7 +49,8 @@ public final class Backup {
     }
 
     /** Backs up what {@code connection} sees into {@code archive}; returns the manifest written last. */
-    public static Manifest take(Connection connection, SqlKind kind, Path archive, Clock clock) throws IOException, SQLException {
+    public static Manifest take(Connection connection, SqlKind kind, Path archive, Clock clock, Invariants invariants)
+            throws IOException, SQLException {
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
         Manifest manifest;
         boolean autoCommit = connection.getAutoCommit();
@@ -67,7 +71,9 @@ public final class Backup {
                         versions.put(table.substring("veltrix_schema_".length()), Tables.version(connection, table));
                     }
                 }
-                manifest = new Manifest(Manifest.FORMAT, clock.instant(), kind.name().toLowerCase(java.util.Locale.ROOT), versions, tables);
+                Map<String, Long> summary = invariants.summary(Database.dsl(connection, kind));
+                manifest = new Manifest(Manifest.FORMAT, clock.instant(), kind.name().toLowerCase(java.util.Locale.ROOT), versions, tables,
+                        summary);
                 zip.putNextEntry(new ZipEntry(MANIFEST));
                 JSON.writerWithDefaultPrettyPrinter().writeValue(zip, manifest);
                 zip.closeEntry();

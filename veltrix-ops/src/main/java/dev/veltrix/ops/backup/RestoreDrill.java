@@ -6,20 +6,21 @@ import static org.jooq.impl.DSL.table;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.StorageConfig;
+import dev.veltrix.storage.invariant.Invariants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Proves an archive by restoring it: checked against its manifest, restored into a scratch SQLite database, each
- * table's row count compared, and the caller's invariants run on the result. The scratch database is deleted after.
+ * table's row count and the invariants' summary compared with what the backup recorded, and every invariant checked
+ * on the result. The scratch database is deleted after.
  */
 public final class RestoreDrill {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreDrill.class);
@@ -28,7 +29,7 @@ public final class RestoreDrill {
     }
 
     /** What failed; empty when the archive restores whole and every invariant holds. */
-    public static List<String> run(Path archive, List<SchemaModule> modules, Function<Database, List<String>> invariants) {
+    public static List<String> run(Path archive, List<SchemaModule> modules, Invariants invariants) {
         List<String> problems = new ArrayList<>();
         Path scratch = null;
         try {
@@ -44,7 +45,8 @@ public final class RestoreDrill {
                         problems.add(t.name() + " has " + count + " rows restored; the backup holds " + t.rows());
                     }
                 }
-                problems.addAll(invariants.apply(restored));
+                problems.addAll(Invariants.compare(manifest.summary(), invariants.summary(restored.dsl())));
+                problems.addAll(invariants.check(restored.dsl()));
             }
         } catch (Exception e) {
             LOG.warn("the restore drill of {} failed: {}", archive, e.toString());

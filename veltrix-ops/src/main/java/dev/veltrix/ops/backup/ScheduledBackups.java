@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.table;
 import dev.veltrix.core.id.UuidV7;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
+import dev.veltrix.storage.invariant.Invariants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -51,11 +51,10 @@ public final class ScheduledBackups {
     private final Path directory;
     private final int keep;
     private final List<SchemaModule> modules;
-    private final Function<Database, List<String>> invariants;
+    private final Invariants invariants;
 
-    /** @param invariants what must hold in a restored database, as problems (empty: all holds) */
-    public ScheduledBackups(Database database, Clock clock, Path directory, int keep, List<SchemaModule> modules,
-                            Function<Database, List<String>> invariants) {
+    /** @param invariants what must hold in a restored database, and the summary a restore must reproduce */
+    public ScheduledBackups(Database database, Clock clock, Path directory, int keep, List<SchemaModule> modules, Invariants invariants) {
         this.database = database;
         this.clock = clock;
         this.directory = directory;
@@ -72,7 +71,7 @@ public final class ScheduledBackups {
         try {
             Files.createDirectories(directory);
             try (Connection c = database.dataSource().getConnection()) {
-                manifest = Backup.take(c, database.kind(), file, clock);
+                manifest = Backup.take(c, database.kind(), file, clock, invariants);
             }
         } catch (Exception e) {
             LOG.error("backup to {} failed", file, e);

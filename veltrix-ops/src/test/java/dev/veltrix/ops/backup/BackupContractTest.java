@@ -9,6 +9,8 @@ import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.TransferRequest;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.economy.ledger.sql.LedgerInvariant;
+import dev.veltrix.storage.invariant.Invariants;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.SqlKind;
@@ -37,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BackupContractTest {
     private static final List<SchemaModule> MODULES = List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA);
     private static final Clock CLOCK = Clock.systemUTC();
+    private static final Invariants INVARIANTS = new Invariants(List.of(new LedgerInvariant()));
     private static final UUID[] PLAYERS = BackupContractTestData.PLAYERS;
 
     @TempDir
@@ -44,7 +47,7 @@ class BackupContractTest {
 
     private Manifest backup(Database database) throws Exception {
         try (Connection c = database.dataSource().getConnection()) {
-            return Backup.take(c, database.kind(), dir.resolve("veltrix.vxb"), CLOCK);
+            return Backup.take(c, database.kind(), dir.resolve("veltrix.vxb"), CLOCK, INVARIANTS);
         }
     }
 
@@ -52,15 +55,11 @@ class BackupContractTest {
         LedgerService ledger = BackupContractTestData.ledger(restored);
         try {
             assertThat(ledger.verify()).isEmpty();
-            long coins = 0;
-            for (int i = 0; i < 60; i += 2) {
-                coins += 10 + i;
-            }
             long total = 0;
             for (UUID p : PLAYERS) {
                 total += ledger.balance(AccountId.player(p), "coins");
             }
-            assertThat(total).isEqualTo(coins);
+            assertThat(total).isEqualTo(BackupContractTestData.COINS);
             // The restored books take new transfers (identity columns count on from the restored rows).
             ledger.transfer("after-restore", new TransferRequest(new AccountId("system:issuance"), AccountId.player(PLAYERS[0]), "coins", 5,
                     "test", Map.of()));
@@ -78,6 +77,8 @@ class BackupContractTest {
             Manifest manifest = backup(source.database());
             assertThat(manifest.schemaVersions()).containsKeys("storage", "economy");
             assertThat(manifest.tables()).extracting(Manifest.Table::name).contains("ledger_transfers", "outbox_events");
+            assertThat(manifest.summary()).as("read in the backup's snapshot").containsEntry("ledger.transfers", 60L)
+                    .containsEntry("ledger.supply.coins", BackupContractTestData.COINS);
             assertThat(Files.exists(dir.resolve("veltrix.vxb.partial"))).as("renamed when complete").isFalse();
 
             Restore.Result result = Restore.into(into.database(), MODULES, dir.resolve("veltrix.vxb"), false);
@@ -127,6 +128,22 @@ class BackupContractTest {
             try (Connection c = into.database().dataSource().getConnection()) {
                 assertThat(Tables.of(c, target)).as("nothing was written").doesNotContain("ledger_transfers");
             }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDrillReportsARestoreThatDoesNotReproduceTheSummaryTheBackupRecorded() throws Exception {
+        try (var source = TestDatabases.open(SqlKind.SQLITE, MODULES)) {
+            BackupContractTestData.fill(source.database());
+            backup(source.database());
+            Path good = dir.resolve("veltrix.vxb");
+            assertThat(RestoreDrill.run(good, MODULES, INVARIANTS)).isEmpty();
+
+            long coins = BackupContractTestData.COINS;
+            Path altered = rewrite(good, "altered.vxb", (name, bytes) -> name.equals(Backup.MANIFEST)
+                    ? new String(bytes).replace("\"ledger.supply.coins\" : " + coins, "\"ledger.supply.coins\" : " + (coins + 1)).getBytes() : bytes);
+            assertThat(RestoreDrill.run(altered, MODULES, INVARIANTS))
+                    .containsExactly("ledger.supply.coins is " + coins + " after the restore; the backup recorded " + (coins + 1));
         }
     }
 

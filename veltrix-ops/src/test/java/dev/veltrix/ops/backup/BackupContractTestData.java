@@ -16,6 +16,8 @@ import java.util.UUID;
 /** What the backup tests back up: the real ledger with a small economy in it. */
 final class BackupContractTestData {
     static final UUID[] PLAYERS = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+    /** The coins the players hold after {@link #fill}: 10 + i for every even i below 60. */
+    static final long COINS = java.util.stream.LongStream.range(0, 60).filter(i -> i % 2 == 0).map(i -> 10 + i).sum();
 
     private BackupContractTestData() {
     }
@@ -39,5 +41,4 @@ final class BackupContractTestData {
             ledger.close();
         }
     }
-
 }

@@ -2,8 +2,10 @@ package dev.veltrix.ops.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.economy.ledger.sql.LedgerInvariant;
+import dev.veltrix.storage.invariant.Invariant;
+import dev.veltrix.storage.invariant.Invariants;
 import dev.veltrix.storage.MutableClock;
 import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.SqlKind;
@@ -33,8 +35,7 @@ class ScheduledBackupsContractTest {
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T03:00:00Z"));
             BackupContractTestData.fill(db.database());
             // The invariant a network cares most about: the restored books balance.
-            ScheduledBackups backups = new ScheduledBackups(db.database(), clock, dir, 2, MODULES,
-                    restored -> new JooqLedgerStore(restored, clock, new ObjectMapper()).verify());
+            ScheduledBackups backups = new ScheduledBackups(db.database(), clock, dir, 2, MODULES, new Invariants(List.of(new LedgerInvariant())));
             assertThat(backups.lastVerified()).isEmpty();
             BackupRun first = backups.run();
             assertThat(first.verified()).as(first.problems()).isTrue();
@@ -51,7 +52,7 @@ class ScheduledBackupsContractTest {
             assertThat(backups.lastVerified()).contains(Instant.parse("2026-12-03T03:00:00Z"));
 
             // A drill that finds a problem keeps the backup but does not count it as proven.
-            ScheduledBackups strict = new ScheduledBackups(db.database(), clock, dir, 2, MODULES, restored -> List.of("coins do not sum to zero"));
+            ScheduledBackups strict = new ScheduledBackups(db.database(), clock, dir, 2, MODULES, new Invariants(List.of(new Broken())));
             clock.advance(Duration.ofDays(1));
             BackupRun failed = strict.run();
             assertThat(failed.verified()).isFalse();
@@ -59,6 +60,24 @@ class ScheduledBackupsContractTest {
             assertThat(strict.lastVerified()).contains(Instant.parse("2026-12-03T03:00:00Z"));
             assertThat(strict.lastSuccess()).contains(Instant.parse("2026-12-04T03:00:00Z"));
             assertThat(strict.recent(10)).hasSize(4);
+        }
+    }
+
+    /** An invariant that never holds, as a drill of a broken database would find. */
+    private static final class Broken implements Invariant {
+        @Override
+        public String area() {
+            return "coins";
+        }
+
+        @Override
+        public java.util.Map<String, Long> summary(org.jooq.DSLContext dsl) {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public List<String> check(org.jooq.DSLContext dsl) {
+            return List.of("coins do not sum to zero");
         }
     }
 }

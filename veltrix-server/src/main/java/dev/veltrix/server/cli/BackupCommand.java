@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code veltrix backup FILE}: an online, consistent archive of every table, safe to run while the server serves. */
-@Command(name = "backup", description = "Write an online, consistent archive of all state (every table, with a manifest of counts and checksums).")
+@Command(name = "backup", description = "Write an online, consistent archive of all state (every table, with a manifest of counts, checksums and the "
+        + "invariants' summary).")
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
@@ -21,9 +22,10 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (var database = config.openDatabase(); Connection c = database.dataSource().getConnection()) {
-            Manifest manifest = Backup.take(c, database.kind(), file.toAbsolutePath(), Clock.systemUTC());
+            Manifest manifest = Backup.take(c, database.kind(), file.toAbsolutePath(), Clock.systemUTC(), dev.veltrix.server.VeltrixNode.invariants());
             long rows = manifest.tables().stream().mapToLong(Manifest.Table::rows).sum();
-            System.out.println(file + ": " + manifest.tables().size() + " tables, " + rows + " rows, schema " + manifest.schemaVersions());
+            System.out.println(file + ": " + manifest.tables().size() + " tables, " + rows + " rows, schema " + manifest.schemaVersions()
+                    + ", summary " + manifest.summary());
             return 0;
         }
     }

@@ -88,7 +88,7 @@ class CliTest {
 
         Run verified = run("verify", "--archive", archive.toString());
         assertThat(verified.exitCode()).as(verified.err()).isZero();
-        assertThat(verified.out()).contains("OK", "restored whole");
+        assertThat(verified.out()).contains("OK", "restore whole", "summary figures reproduced", "invariants hold");
         String target = "storage.url=jdbc:sqlite:" + dir.resolve("target.db");
         Run restored = run("restore", archive.toString(), "--set", target);
         assertThat(restored.exitCode()).as(restored.err()).isZero();
@@ -131,10 +131,30 @@ class CliTest {
     }
 
     @Test
-    void verifyReportsHealthyBooksOnAFreshDatabase() {
-        Run run = run("verify", "--set", "storage.url=jdbc:sqlite:" + dir.resolve("v.db"));
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("ledger: OK");
+    void verifyPrintsEachBrokenInvariantOfTheDatabaseAndOfItsBackup() throws Exception {
+        String db = "storage.url=jdbc:sqlite:" + dir.resolve("v.db");
+        Run healthy = run("verify", "--set", db);
+        assertThat(healthy.exitCode()).isZero();
+        assertThat(healthy.out()).contains("database: OK (4 invariants hold)");
+
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("v.db")); var st = c.createStatement()) {
+            st.execute("INSERT INTO claim_worlds (id, name, grp, min_x, min_y, min_z, max_x, max_y, max_z, created_at) "
+                    + "VALUES ('overworld', 'Overworld', 'survival', -100, 0, -100, 100, 255, 100, 0)");
+            st.execute("INSERT INTO claims (id, world, owner, min_x, min_y, min_z, max_x, max_y, max_z, restricted, created_at) "
+                    + "VALUES ('north', 'overworld', 'ann', 0, 0, 0, 9, 255, 9, 0, 0), ('south', 'overworld', 'bob', 9, 0, 9, 20, 255, 20, 0, 0)");
+            st.execute("INSERT INTO ledger_balances (account, currency, balance) VALUES ('player:ann', 'coins', 5)");
+        }
+        Run broken = run("verify", "--set", db);
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("database: BROKEN claims: claims north and south overlap in world overworld",
+                "database: BROKEN ledger: balances of coins sum to 5, not 0",
+                "database: BROKEN ledger: balance of player:ann in coins is 5 but its entries sum to 0");
+
+        Path archive = dir.resolve("broken.vxb");
+        assertThat(run("backup", archive.toString(), "--set", db).exitCode()).isZero();
+        Run drilled = run("verify", "--archive", archive.toString());
+        assertThat(drilled.exitCode()).as("a backup of broken books is not a sound backup").isEqualTo(1);
+        assertThat(drilled.out()).contains(archive + ": BROKEN claims: claims north and south overlap");
     }
 
     @Test

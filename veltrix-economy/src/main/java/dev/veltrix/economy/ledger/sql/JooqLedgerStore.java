@@ -3,10 +3,7 @@ package dev.veltrix.economy.ledger.sql;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.*;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.val;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.core.event.EventEnvelope;
@@ -33,9 +30,7 @@ import org.jooq.Field;
 /** The ledger's books in SQL, for SQLite, PostgreSQL and MariaDB alike. */
 public final class JooqLedgerStore implements LedgerStore {
     public static final SchemaModule SCHEMA = new SchemaModule("economy");
-    private static final int VIOLATIONS_MAX = 100;
     // MariaDB reads a bare DECIMAL as DECIMAL(10,0), which would truncate balances near 10^18.
-    private static final org.jooq.DataType<BigDecimal> WIDE_DECIMAL = org.jooq.impl.SQLDataType.DECIMAL(38, 0);
 
     private final Database database;
     private final Clock clock;
@@ -173,30 +168,6 @@ public final class JooqLedgerStore implements LedgerStore {
 
     @Override
     public List<String> verify() {
-        List<String> violations = new ArrayList<>();
-        var dsl = database.dsl();
-        dsl.select(BAL_CURRENCY, sum(BAL_AMOUNT)).from(BALANCES).groupBy(BAL_CURRENCY)
-                .having(sum(BAL_AMOUNT).ne(BigDecimal.ZERO)).limit(VIOLATIONS_MAX)
-                .forEach(r -> violations.add("balances of " + r.value1() + " sum to " + r.value2() + ", not 0"));
-        dsl.select(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT).from(BALANCES)
-                .where(BAL_ACCOUNT.like("player:%").and(BAL_AMOUNT.lt(0L))).limit(VIOLATIONS_MAX)
-                .forEach(r -> violations.add("player " + r.value1() + " holds " + r.value3() + " " + r.value2()));
-        Field<BigDecimal> entrySum = field(name("entry_sum"), BigDecimal.class);
-        var perAccount = dsl.select(EN_ACCOUNT.as("account"), EN_CURRENCY.as("currency"), sum(EN_DELTA).as(entrySum))
-                .from(ENTRIES).groupBy(EN_ACCOUNT, EN_CURRENCY).asTable("e");
-        Field<String> eAccount = perAccount.field("account", String.class);
-        Field<String> eCurrency = perAccount.field("currency", String.class);
-        Field<BigDecimal> eSum = perAccount.field(entrySum);
-        // Qualified: the derived table has columns of the same names.
-        Field<String> account = field(name("ledger_balances", "account"), String.class);
-        Field<String> currency = field(name("ledger_balances", "currency"), String.class);
-        Field<Long> balance = field(name("ledger_balances", "balance"), Long.class);
-        dsl.select(account, currency, balance, eSum).from(BALANCES)
-                .leftJoin(perAccount).on(eAccount.eq(account).and(eCurrency.eq(currency)))
-                .where(coalesce(eSum, val(BigDecimal.ZERO)).ne(balance.cast(WIDE_DECIMAL)))
-                .limit(VIOLATIONS_MAX)
-                .forEach(r -> violations.add("balance of " + r.value1() + " in " + r.value2() + " is " + r.value3()
-                        + " but its entries sum to " + (r.value4() == null ? 0 : r.value4())));
-        return violations.size() > VIOLATIONS_MAX ? violations.subList(0, VIOLATIONS_MAX) : violations;
+        return new LedgerInvariant().check(database.dsl());
     }
 }
