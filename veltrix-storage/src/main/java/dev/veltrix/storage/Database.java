@@ -86,8 +86,9 @@ public final class Database implements AutoCloseable {
                         + ": " + e.getMessage() + "; set storage.url to a writable place", e);
             }
         }
-        hikari.addDataSourceProperty("journal_mode", "WAL");
-        hikari.addDataSourceProperty("synchronous", config.sqliteSync().name());
+        boolean scratch = config.sqliteSync() == StorageConfig.SqliteSync.SCRATCH;
+        hikari.addDataSourceProperty("journal_mode", scratch ? "OFF" : "WAL");
+        hikari.addDataSourceProperty("synchronous", scratch ? "OFF" : config.sqliteSync().name());
         hikari.addDataSourceProperty("cache_size", "-32768"); // KiB: 32 MiB per connection
         // Small, frequent checkpoints (SQLite's default 1,000 pages): the commit that crosses the mark
         // copies the WAL back, so a larger mark means rarer but longer stalls for one group.

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.Snapshot;
 import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.invariant.Invariants;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -28,8 +30,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Takes an online, consistent snapshot of every table into a portable archive: a zip of one JSON-lines file per table
@@ -52,42 +52,7 @@ public final class Backup {
     public static Manifest take(Connection connection, SqlKind kind, Path archive, Clock clock, Invariants invariants)
             throws IOException, SQLException {
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
-        Manifest manifest;
-        boolean autoCommit = connection.getAutoCommit();
-        try (Statement begin = connection.createStatement()) {
-            if (kind == SqlKind.SQLITE) {
-                begin.execute("BEGIN DEFERRED"); // a read snapshot; the pool's connections would take the write lock
-            } else {
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            }
-            try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(file)) {
-                List<Manifest.Table> tables = new ArrayList<>();
-                Map<String, String> versions = new LinkedHashMap<>();
-                for (String table : Tables.of(connection, kind)) {
-                    tables.add(dump(connection, table, zip));
-                    if (Tables.isSchemaHistory(table)) {
-                        versions.put(table.substring("veltrix_schema_".length()), Tables.version(connection, table));
-                    }
-                }
-                Map<String, Long> summary = invariants.summary(Database.dsl(connection, kind));
-                manifest = new Manifest(Manifest.FORMAT, clock.instant(), kind.name().toLowerCase(java.util.Locale.ROOT), versions, tables,
-                        summary);
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                JSON.writerWithDefaultPrettyPrinter().writeValue(zip, manifest);
-                zip.closeEntry();
-            }
-        } finally {
-            if (kind == SqlKind.SQLITE) {
-                try (Statement end = connection.createStatement()) {
-                    end.execute("COMMIT");
-                }
-            } else {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        }
+        Manifest manifest = Snapshot.read(connection, kind, c -> write(c, kind, partial, clock, invariants));
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
@@ -95,18 +60,45 @@ public final class Backup {
         return manifest;
     }
 
-    private static Manifest.Table dump(Connection c, String table, ZipOutputStream zip) throws IOException, SQLException {
+    private static Manifest write(Connection connection, SqlKind kind, Path partial, Clock clock, Invariants invariants)
+            throws IOException, SQLException {
+        try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE); ArchiveWriter zip = new ArchiveWriter(new BufferedOutputStream(file, 1 << 16))) {
+            List<Manifest.Table> tables = new ArrayList<>();
+            Map<String, String> versions = new LinkedHashMap<>();
+            for (String table : Tables.of(connection, kind)) {
+                tables.add(dump(connection, table, zip));
+                if (Tables.isSchemaHistory(table)) {
+                    versions.put(table.substring("veltrix_schema_".length()), Tables.version(connection, table));
+                }
+            }
+            Map<String, Long> summary = invariants.summary(Database.dsl(connection, kind));
+            Manifest manifest = new Manifest(Manifest.FORMAT, clock.instant(), kind.name().toLowerCase(java.util.Locale.ROOT), versions, tables,
+                    summary);
+            zip.beginEntry(MANIFEST);
+            try (OutputStream out = zip.entry()) {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(out, manifest);
+            }
+            zip.endEntry();
+            return manifest;
+        }
+    }
+
+    private static Manifest.Table dump(Connection c, String table, ArchiveWriter zip) throws IOException, SQLException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-        zip.putNextEntry(new ZipEntry("tables/" + table + ".jsonl"));
-        DigestOutputStream out = new DigestOutputStream(zip, sha);
+        zip.beginEntry("tables/" + table + ".jsonl");
         long rows = 0;
         List<String> columns = new ArrayList<>();
-        try (Statement st = c.createStatement()) {
+        // One generator per table writing straight into the digest: no object per row between the driver and the file.
+        // Closing it flushes into the entry (JSON does not close what it writes to; the entry stream's close only flushes).
+        try (Statement st = c.createStatement(); JsonGenerator out = JSON.getFactory().createGenerator(
+                new DigestOutputStream(zip.entry(), sha))) {
+            out.setRootValueSeparator(null);
             st.setFetchSize(1_000);
             try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -114,18 +106,17 @@ public final class Backup {
                     columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
                 }
                 while (rs.next()) {
-                    List<Object> values = new ArrayList<>(columns.size());
+                    out.writeStartArray();
                     for (int i = 1; i <= columns.size(); i++) {
-                        values.add(Values.read(rs, i));
+                        Values.write(out, rs, i);
                     }
-                    out.write(JSON.writeValueAsBytes(values));
-                    out.write('\n');
+                    out.writeEndArray();
+                    out.writeRaw('\n');
                     rows++;
                 }
             }
         }
-        out.flush();
-        zip.closeEntry();
+        zip.endEntry();
         return new Manifest.Table(table, columns, rows, HexFormat.of().formatHex(sha.digest()));
     }
 }

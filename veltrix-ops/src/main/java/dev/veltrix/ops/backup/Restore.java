@@ -1,26 +1,20 @@
 package dev.veltrix.ops.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.veltrix.core.error.ConflictException;
 import dev.veltrix.core.error.RejectedException;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.SqlKind;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +31,18 @@ import org.flywaydb.core.Flyway;
  * The schema is migrated to the archive's versions, the rows go in, then the schema is migrated to this Veltrix's.
  */
 public final class Restore {
-    private static final int BATCH = 1_000;
-
     private Restore() {
     }
 
     /** What a restore wrote. */
     public record Result(Manifest manifest, long rows) {
+    }
+
+    /** The archive's manifest, read without checking the tables against it (see {@link #check}). */
+    public static Manifest manifest(Path archive) throws IOException {
+        try (ZipFile zip = open(archive)) {
+            return manifest(zip);
+        }
     }
 
     /** Reads the whole archive and checks it against its manifest; returns the manifest, or says what is wrong. */
@@ -84,7 +83,19 @@ public final class Restore {
      * (then they are emptied first). {@code modules} are the schema modules this Veltrix knows.
      */
     public static Result into(Database target, List<SchemaModule> modules, Path archive, boolean force) throws IOException, SQLException {
-        Manifest manifest = check(archive);
+        return restore(target, modules, archive, check(archive), force);
+    }
+
+    /**
+     * Restores into a scratch database that is thrown away if anything is wrong, so the archive is checked against its
+     * manifest while it loads instead of in a pass of its own: a restore drill reads the archive once.
+     */
+    static Result intoScratch(Database scratch, List<SchemaModule> modules, Path archive) throws IOException, SQLException {
+        return restore(scratch, modules, archive, manifest(archive), false);
+    }
+
+    private static Result restore(Database target, List<SchemaModule> modules, Path archive, Manifest manifest, boolean force)
+            throws IOException, SQLException {
         Map<String, SchemaModule> known = modules.stream().collect(Collectors.toMap(SchemaModule::name, m -> m));
         for (String module : manifest.schemaVersions().keySet()) {
             if (!known.containsKey(module)) {
@@ -125,7 +136,7 @@ public final class Restore {
             }
             for (Manifest.Table t : manifest.tables()) {
                 if (!Tables.isSchemaHistory(t.name())) {
-                    rows += load(c, target.kind(), zip, t);
+                    rows += TableLoader.load(c, target.kind(), zip, t, archive);
                 }
             }
             c.commit();
@@ -150,63 +161,6 @@ public final class Restore {
                             + " rows); restore into an empty database, or force it to replace what is there");
                 }
             }
-        }
-    }
-
-    private static long load(Connection c, SqlKind kind, ZipFile zip, Manifest.Table t) throws IOException, SQLException {
-        String sql = "INSERT INTO " + t.name() + " (" + String.join(", ", t.columns()) + ") VALUES ("
-                + t.columns().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
-        int[] types = types(c, t);
-        long rows = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql);
-             BufferedReader in = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(entryName(t.name()))),
-                     StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode values = Backup.JSON.readTree(line);
-                for (int i = 0; i < t.columns().size(); i++) {
-                    Values.bind(ps, i + 1, values.get(i), types[i]);
-                }
-                ps.addBatch();
-                if (++rows % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        if (kind == SqlKind.POSTGRES) {
-            resetIdentities(c, t.name());
-        }
-        return rows;
-    }
-
-    /** PostgreSQL's identity columns count on from the largest id restored, not from 1. */
-    private static void resetIdentities(Connection c, String table) throws SQLException {
-        List<String> identities = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-                + "AND table_name = ? AND is_identity = 'YES'")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    identities.add(rs.getString(1));
-                }
-            }
-        }
-        for (String column : identities) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), COALESCE((SELECT MAX(" + column + ") FROM "
-                        + table + "), 0) + 1, false)");
-            }
-        }
-    }
-
-    private static int[] types(Connection c, Manifest.Table t) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + String.join(", ", t.columns()) + " FROM " + t.name()
-                + " WHERE 1 = 0")) {
-            int[] types = new int[t.columns().size()];
-            for (int i = 0; i < types.length; i++) {
-                types[i] = rs.getMetaData().getColumnType(i + 1);
-            }
-            return types;
         }
     }
 
@@ -240,11 +194,11 @@ public final class Restore {
         }
     }
 
-    private static String entryName(String table) {
+    static String entryName(String table) {
         return "tables/" + table + ".jsonl";
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -252,7 +206,7 @@ public final class Restore {
         }
     }
 
-    private static RejectedException refused(Path archive, String why) {
+    static RejectedException refused(Path archive, String why) {
         return new RejectedException("archive", "cannot restore " + archive.getFileName() + ": " + why + "; nothing was written");
     }
 }

@@ -34,8 +34,10 @@ public final class RestoreDrill {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("veltrix-drill-");
-            try (Database restored = Database.open(StorageConfig.sqlite(scratch.resolve("drill.db").toString()))) {
-                Manifest manifest = Restore.into(restored, modules, archive, false).manifest();
+            // Thrown away after, and on any failure: no syncs, no journal.
+            try (Database restored = Database.open(new StorageConfig("jdbc:sqlite:" + scratch.resolve("drill.db"), "", "", 2,
+                    StorageConfig.SqliteSync.SCRATCH))) {
+                Manifest manifest = Restore.intoScratch(restored, modules, archive).manifest();
                 for (Manifest.Table t : manifest.tables()) {
                     if (Tables.isSchemaHistory(t.name())) {
                         continue;

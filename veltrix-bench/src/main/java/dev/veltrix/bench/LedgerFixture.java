@@ -1,0 +1,179 @@
+package dev.veltrix.bench;
+
+import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.StorageConfig;
+import dev.veltrix.storage.StorageSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Writes the books of a large network straight into a SQLite file, for the backup benchmark: {@code ACCOUNTS} players
+ * each paid once from issuance, then transfers between random players until there are {@code TRANSFERS}, with entries
+ * and balances that sum exactly (so {@code veltrix verify} passes). Going through the ledger service would take an hour;
+ * the rows are the ones it writes, in its key order, so the file is what a network of that size holds.
+ *
+ * <p>{@code java -cp veltrix-bench.jar dev.veltrix.bench.LedgerFixture data/veltrix.db 1000000 5000000}
+ */
+public final class LedgerFixture {
+    private static final long START = 1_000;
+    private static final int BATCH = 10_000;
+    private static final String ISSUANCE = "system:issuance";
+
+    private LedgerFixture() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int accounts = Integer.parseInt(args[1]);
+        int transfers = Integer.parseInt(args[2]);
+        if (transfers < accounts) {
+            throw new IllegalArgumentException("TRANSFERS must be at least ACCOUNTS: every account is paid once first");
+        }
+        if (Files.exists(file)) {
+            throw new IllegalArgumentException(file + " exists; the fixture writes a new database");
+        }
+        long started = System.nanoTime();
+        String[] names = new String[accounts];
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < accounts; i++) {
+            names[i] = "player:" + new UUID(random.nextLong(), random.nextLong());
+        }
+        Arrays.sort(names); // index order is key order: every table is written append-only
+        int[] from = new int[transfers];
+        int[] to = new int[transfers];
+        long[] amount = new long[transfers];
+        long[] balance = new long[accounts];
+        for (int t = 0; t < transfers; t++) {
+            if (t < accounts) {
+                from[t] = -1;
+                to[t] = t;
+                amount[t] = START;
+            } else {
+                do {
+                    from[t] = random.nextInt(accounts);
+                    to[t] = random.nextInt(accounts);
+                    amount[t] = 1 + random.nextInt(20);
+                } while (from[t] == to[t] || balance[from[t]] < amount[t]); // players never go below zero
+                balance[from[t]] -= amount[t];
+            }
+            balance[to[t]] += amount[t];
+        }
+        try (Database database = Database.open(StorageConfig.sqlite(file.toString()))) {
+            database.migrate(List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA));
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_currencies (code, name, decimals, created_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, "coins");
+                    ps.setString(2, "Coins");
+                    ps.setInt(3, 0);
+                    ps.setLong(4, 0);
+                    ps.executeUpdate();
+                }
+                writeTransfers(c, names, from, to, amount);
+                writeEntries(c, names, from, to, amount);
+                writeBalances(c, names, balance);
+                c.commit();
+            }
+        }
+        System.out.printf("%s: %,d accounts, %,d transfers, %,d entries in %.1f s%n", file, accounts, transfers, 2L * transfers,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Transfer ids in the ledger's order (UUIDv7 rises with time): here they rise with the transfer's number. */
+    private static String id(int transfer) {
+        return new UUID(0x0193_0000_0000_7000L, 0x8000_0000_0000_0000L | transfer).toString();
+    }
+
+    private static void writeTransfers(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_transfers (id, posting_id, leg, from_account, to_account, currency, "
+                + "amount, reference, metadata, posted_at) VALUES (?, ?, 0, ?, ?, 'coins', ?, 'bench', NULL, ?)")) {
+            for (int t = 0; t < from.length; t++) {
+                ps.setString(1, id(t));
+                ps.setString(2, id(t));
+                ps.setString(3, from[t] < 0 ? ISSUANCE : names[from[t]]);
+                ps.setString(4, names[to[t]]);
+                ps.setLong(5, amount[t]);
+                ps.setLong(6, 1_764_000_000_000L + t);
+                batch(ps, t);
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Entries in key order (account, then transfer): each account's transfers gathered by a counting sort. */
+    private static void writeEntries(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
+        int accounts = names.length;
+        int[] start = new int[accounts + 1];
+        int issuance = 0;
+        for (int t = 0; t < from.length; t++) {
+            if (from[t] >= 0) {
+                start[from[t] + 1]++;
+            } else {
+                issuance++;
+            }
+            start[to[t] + 1]++;
+        }
+        for (int a = 0; a < accounts; a++) {
+            start[a + 1] += start[a];
+        }
+        int[] next = Arrays.copyOf(start, accounts);
+        int[] byAccount = new int[start[accounts]];
+        for (int t = 0; t < from.length; t++) { // ascending t, so each account's transfers come out in id order
+            if (from[t] >= 0) {
+                byAccount[next[from[t]]++] = t;
+            }
+            byAccount[next[to[t]]++] = t;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entries (account, transfer_id, currency, delta) VALUES (?, ?, 'coins', ?)")) {
+            int rows = 0;
+            // "player:..." sorts before "system:issuance": the players' entries first, issuance's last.
+            for (int a = 0; a < accounts; a++) {
+                for (int k = start[a]; k < start[a + 1]; k++) {
+                    int t = byAccount[k];
+                    ps.setString(1, names[a]);
+                    ps.setString(2, id(t));
+                    ps.setLong(3, to[t] == a ? amount[t] : -amount[t]);
+                    batch(ps, rows++);
+                }
+            }
+            for (int t = 0; t < issuance; t++) {
+                ps.setString(1, ISSUANCE);
+                ps.setString(2, id(t));
+                ps.setLong(3, -amount[t]);
+                batch(ps, rows++);
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeBalances(Connection c, String[] names, long[] balance) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_balances (account, currency, balance) VALUES (?, 'coins', ?)")) {
+            long issued = 0;
+            for (int a = 0; a < names.length; a++) {
+                ps.setString(1, names[a]);
+                ps.setLong(2, balance[a]);
+                issued += balance[a];
+                batch(ps, a);
+            }
+            ps.setString(1, ISSUANCE);
+            ps.setLong(2, -issued);
+            ps.addBatch();
+            ps.executeBatch();
+        }
+    }
+
+    private static void batch(PreparedStatement ps, int row) throws SQLException {
+        ps.addBatch();
+        if (row % BATCH == BATCH - 1) {
+            ps.executeBatch();
+        }
+    }
+}
