@@ -41,10 +41,11 @@ record LedgerFingerprint(boolean entriesMatchTransfers, boolean balancesMatchEnt
         long amounts = 0;
         try (ResultSet rows = scan(dsl.select(TR_ID, TR_CURRENCY, TR_AMOUNT).from(TRANSFERS))) {
             while (rows.next()) {
-                long h = hash(rows.getString(1), rows.getString(2));
+                String currency = rows.getString(2);
+                long h = hash(rows.getString(1), currency);
                 pairs += 2 * h;
                 amounts += 2 * h * rows.getLong(3);
-                currencies.add(rows.getString(2));
+                currencies.add(currency);
             }
         }
         long entries = 0;
@@ -66,8 +67,9 @@ record LedgerFingerprint(boolean entriesMatchTransfers, boolean balancesMatchEnt
         long balances = 0;
         try (ResultSet rows = scan(dsl.select(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT).from(BALANCES))) {
             while (rows.next()) {
-                balances += hash(rows.getString(1), rows.getString(2)) * rows.getLong(3);
-                currencies.add(rows.getString(2));
+                String currency = rows.getString(2);
+                balances += hash(rows.getString(1), currency) * rows.getLong(3);
+                currencies.add(currency);
             }
         }
         return new LedgerFingerprint(entries == pairs && magnitudes == amounts && cancelled == 0, balances == perAccount, currencies);
