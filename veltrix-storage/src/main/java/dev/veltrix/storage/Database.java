@@ -64,7 +64,19 @@ public final class Database implements AutoCloseable {
             case MARIADB -> hikari.addDataSourceProperty("useBulkStmts", "true");
             case MYSQL -> hikari.addDataSourceProperty("permitMysqlScheme", "true");
         }
-        return new Database(kind, new HikariDataSource(hikari));
+        try {
+            return new Database(kind, new HikariDataSource(hikari));
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String why = String.valueOf(cause.getMessage()).replaceAll("\\.\\s*$", "");
+            throw new DatabaseUnreachableException("cannot open the database " + withoutPassword(config.url()) + ": " + why
+                    + "; check storage.url and that the database is running", e);
+        }
+    }
+
+    /** A URL fit for a message: a password given in it is not repeated. */
+    private static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     /**

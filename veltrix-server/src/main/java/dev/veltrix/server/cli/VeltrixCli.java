@@ -20,7 +20,8 @@ public final class VeltrixCli implements Runnable {
     /** The command line with its error handling: known failures print one clear line, not a stack trace. */
     public static CommandLine commandLine() {
         return new CommandLine(new VeltrixCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof VeltrixException || e instanceof IllegalArgumentException) {
+            if (e instanceof ConfigException || e instanceof VeltrixException || e instanceof IllegalArgumentException
+                    || e instanceof dev.veltrix.storage.DatabaseUnreachableException) {
                 cmd.getErr().println("veltrix: " + e.getMessage());
                 return 2;
             }

@@ -103,6 +103,10 @@ class CliTest {
         assertThat(junk.err()).contains("not a Veltrix archive");
         assertThat(run("restore", dir.resolve("junk.vxb").toString(), "--set", "storage.url=jdbc:sqlite:" + dir.resolve("other.db")).err())
                 .contains("not a Veltrix archive", "nothing was written");
+        Run unreachable = run("restore", archive.toString(), "--set", "storage.url=jdbc:postgresql://127.0.0.1:1/veltrix?user=v&password=hunter2");
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("veltrix: cannot open the database jdbc:postgresql://127.0.0.1:1/veltrix?user=v&password=***",
+                "check storage.url").doesNotContain("hunter2").doesNotContain("\tat ");
     }
 
     @Test
