@@ -117,6 +117,9 @@ final class ArchiveWriter implements AutoCloseable {
         try {
             while (!queue.offer(step, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 rethrow(); // the writer died with the queue full: stop waiting for it
+                if (!thread.isAlive()) {
+                    throw new IOException("writing the archive stopped");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -38,6 +38,10 @@ final class RowStream implements AutoCloseable {
             do {
                 rethrow();
                 batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (batch == null && !thread.isAlive() && queue.isEmpty()) {
+                    rethrow();
+                    throw new IOException("reading the archive stopped before the end of the table");
+                }
             } while (batch == null);
             return batch == END ? null : batch;
         } catch (InterruptedException e) {

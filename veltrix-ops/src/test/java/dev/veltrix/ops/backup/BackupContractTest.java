@@ -132,7 +132,7 @@ class BackupContractTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aDrillReportsARestoreThatDoesNotReproduceTheSummaryTheBackupRecorded() throws Exception {
+    void aDrillReportsADamagedTableOrARestoreThatDoesNotReproduceTheSummaryTheBackupRecorded() throws Exception {
         try (var source = TestDatabases.open(SqlKind.SQLITE, MODULES)) {
             BackupContractTestData.fill(source.database());
             backup(source.database());
@@ -144,6 +144,12 @@ class BackupContractTest {
                     ? new String(bytes).replace("\"ledger.supply.coins\" : " + coins, "\"ledger.supply.coins\" : " + (coins + 1)).getBytes() : bytes);
             assertThat(RestoreDrill.run(altered, MODULES, INVARIANTS))
                     .containsExactly("ledger.supply.coins is " + coins + " after the restore; the backup recorded " + (coins + 1));
+
+            // The drill reads the archive once, checking each table as it loads: a damaged one fails it all the same.
+            Path damaged = rewrite(good, "damaged.vxb", (name, bytes) -> name.equals("tables/ledger_entries.jsonl")
+                    ? new String(bytes).replaceFirst(",10\\]", ",11]").getBytes() : bytes);
+            assertThat(RestoreDrill.run(damaged, MODULES, INVARIANTS)).singleElement().asString()
+                    .contains("the restore drill failed", "table ledger_entries does not match the manifest");
         }
     }
 
