@@ -1,8 +1,5 @@
 package dev.veltrix.ops.backup;
 
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.StorageConfig;
@@ -18,9 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Proves an archive by restoring it: checked against its manifest, restored into a scratch SQLite database, each
- * table's row count and the invariants' summary compared with what the backup recorded, and every invariant checked
- * on the result. The scratch database is deleted after.
+ * Proves an archive by restoring it into a scratch SQLite database, checking each table against the manifest as it
+ * loads, then checking the result ({@link RestoreCheck}). The scratch database is deleted after.
  */
 public final class RestoreDrill {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreDrill.class);
@@ -38,17 +34,7 @@ public final class RestoreDrill {
             try (Database restored = Database.open(new StorageConfig("jdbc:sqlite:" + scratch.resolve("drill.db"), "", "", 2,
                     StorageConfig.SqliteSync.SCRATCH))) {
                 Manifest manifest = Restore.intoScratch(restored, modules, archive).manifest();
-                for (Manifest.Table t : manifest.tables()) {
-                    if (Tables.isSchemaHistory(t.name())) {
-                        continue;
-                    }
-                    long count = restored.dsl().fetchCount(table(name(t.name())));
-                    if (count != t.rows()) {
-                        problems.add(t.name() + " has " + count + " rows restored; the backup holds " + t.rows());
-                    }
-                }
-                problems.addAll(Invariants.compare(manifest.summary(), invariants.summary(restored.dsl())));
-                problems.addAll(invariants.check(restored.dsl()));
+                problems.addAll(RestoreCheck.of(restored, manifest, invariants));
             }
         } catch (Exception e) {
             LOG.warn("the restore drill of {} failed: {}", archive, e.toString());

@@ -1,8 +1,10 @@
 package dev.veltrix.server.cli;
 
 import dev.veltrix.ops.backup.Restore;
+import dev.veltrix.ops.backup.RestoreCheck;
 import dev.veltrix.server.VeltrixNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,9 +13,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code veltrix restore FILE}: an archive into the configured database, which must be empty (any kind: a backup of
- * the embedded default restores into PostgreSQL). The archive is checked whole before anything is written.
+ * the embedded default restores into PostgreSQL). The archive is checked whole before anything is written; the result
+ * is verified after. Exit code 1 when the restored database fails a check.
  */
-@Command(name = "restore", description = "Restore an archive into the configured (empty) database of any kind; the archive is checked first.")
+@Command(name = "restore", description = "Restore an archive into the configured (empty) database of any kind; the archive is checked first, "
+        + "the restored database verified after (row counts, the recorded summary, every invariant).")
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
@@ -28,7 +32,15 @@ final class RestoreCommand implements Callable<Integer> {
             Restore.Result result = Restore.into(database, VeltrixNode.schemas(), file, force);
             System.out.println(file + ": restored " + result.rows() + " rows in " + result.manifest().tables().size() + " tables taken at "
                     + result.manifest().takenAt() + " from " + result.manifest().source());
-            return 0;
+            // Verified where it landed: the counts and summary the backup recorded, and every invariant.
+            List<String> problems = RestoreCheck.of(database, result.manifest(), VeltrixNode.invariants());
+            if (problems.isEmpty()) {
+                System.out.println("restored database: OK (row counts and " + result.manifest().summary().size()
+                        + " summary figures as recorded; " + VeltrixNode.invariants().all().size() + " invariants hold)");
+                return 0;
+            }
+            problems.forEach(p -> System.out.println("restored database: BROKEN " + p));
+            return 1;
         }
     }
 }

@@ -92,7 +92,7 @@ class CliTest {
         String target = "storage.url=jdbc:sqlite:" + dir.resolve("target.db");
         Run restored = run("restore", archive.toString(), "--set", target);
         assertThat(restored.exitCode()).as(restored.err()).isZero();
-        assertThat(restored.out()).contains("restored");
+        assertThat(restored.out()).contains("restored", "restored database: OK (row counts and", "invariants hold)");
         assertThat(run("server-key", "list", "--set", target).out()).as("the key came along").contains("lobby-1");
         Run again = run("restore", archive.toString(), "--set", target);
         assertThat(again.exitCode()).isEqualTo(2);
@@ -159,6 +159,9 @@ class CliTest {
         Run drilled = run("verify", "--archive", archive.toString());
         assertThat(drilled.exitCode()).as("a backup of broken books is not a sound backup").isEqualTo(1);
         assertThat(drilled.out()).contains(archive + ": BROKEN claims: claims north and south overlap");
+        Run restored = run("restore", archive.toString(), "--set", "storage.url=jdbc:sqlite:" + dir.resolve("restored.db"));
+        assertThat(restored.exitCode()).as("the restore is verified where it landed").isEqualTo(1);
+        assertThat(restored.out()).contains("restored database: BROKEN claims: claims north and south overlap");
     }
 
     @Test
