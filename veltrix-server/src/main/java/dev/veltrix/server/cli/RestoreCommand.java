@@ -4,7 +4,6 @@ import dev.veltrix.ops.backup.Restore;
 import dev.veltrix.ops.backup.RestoreCheck;
 import dev.veltrix.server.VeltrixNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,14 +32,9 @@ final class RestoreCommand implements Callable<Integer> {
             System.out.println(file + ": restored " + result.rows() + " rows in " + result.manifest().tables().size() + " tables taken at "
                     + result.manifest().takenAt() + " from " + result.manifest().source());
             // Verified where it landed: the counts and summary the backup recorded, and every invariant.
-            List<String> problems = RestoreCheck.of(database, result.manifest(), VeltrixNode.invariants());
-            if (problems.isEmpty()) {
-                System.out.println("restored database: OK (row counts and " + result.manifest().summary().size()
-                        + " summary figures as recorded; " + VeltrixNode.invariants().all().size() + " invariants hold)");
-                return 0;
-            }
-            problems.forEach(p -> System.out.println("restored database: BROKEN " + p));
-            return 1;
+            var invariants = VeltrixNode.invariants();
+            return VerifyCommand.report("restored database", RestoreCheck.of(database, result.manifest(), invariants), "row counts and "
+                    + result.manifest().summary().size() + " summary figures as recorded; " + invariants.all().size() + " invariants hold");
         }
     }
 }

@@ -42,7 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static int report(String what, List<String> problems, String success) {
+    /** Prints {@code what: OK (success)}, or each problem as {@code what: BROKEN problem}; the exit code. */
+    static int report(String what, List<String> problems, String success) {
         if (problems.isEmpty()) {
             System.out.println(what + ": OK (" + success + ")");
             return 0;
