@@ -21,7 +21,6 @@ import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
