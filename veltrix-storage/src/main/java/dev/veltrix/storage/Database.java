@@ -28,13 +28,18 @@ public final class Database implements AutoCloseable {
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     // SQLite has one writer at a time; writers that find the file locked sleep in SQLite's busy handler
     // (1, 2, 5, 10 ... 100 ms), which under load costs more than the writes. Queueing them here instead
-    // hands the lock over at once. Readers outside transactions are not affected (WAL).
-    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock();
+    // hands the lock over at once. Readers outside transactions are not affected (WAL). The lock is fair: a
+    // writer that commits in a loop (a feed catching up) cannot take it again and again while others wait.
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
+    private final SqliteCheckpointer checkpointer;
+    private final StorageConfig.SqliteSync sqliteSync;
 
-    private Database(SqlKind kind, HikariDataSource dataSource) {
+    private Database(SqlKind kind, HikariDataSource dataSource, StorageConfig.SqliteSync sqliteSync, boolean walFile) {
         this.kind = kind;
+        this.sqliteSync = sqliteSync;
         this.dataSource = dataSource;
         this.dsl = DSL.using(dataSource, kind.dialect(), settings());
+        this.checkpointer = walFile ? new SqliteCheckpointer(dataSource, sqliteWriter) : null;
     }
 
     /** A jOOQ context on one connection, as {@link #dsl()} renders: to read inside a transaction the caller holds. */
@@ -65,13 +70,19 @@ public final class Database implements AutoCloseable {
             case MYSQL -> hikari.addDataSourceProperty("permitMysqlScheme", "true");
         }
         try {
-            return new Database(kind, new HikariDataSource(hikari));
+            return new Database(kind, new HikariDataSource(hikari), config.sqliteSync(), kind == SqlKind.SQLITE && walFile(config));
         } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String why = String.valueOf(cause.getMessage()).replaceAll("\\.\\s*$", "");
             throw new DatabaseUnreachableException("cannot open the database " + withoutPassword(config.url()) + ": " + why
                     + "; check storage.url and that the database is running", e);
         }
+    }
+
+    /** Whether SQLite keeps a write-ahead log in a file, which a checkpointer must copy back. */
+    private static boolean walFile(StorageConfig config) {
+        return config.sqliteSync() != StorageConfig.SqliteSync.SCRATCH && !config.url().contains(":memory:")
+                && !config.url().contains("mode=memory");
     }
 
     /** A URL fit for a message: a password given in it is not repeated. */
@@ -84,7 +95,7 @@ public final class Database implements AutoCloseable {
      * every commit by default so an acknowledged transfer survives power loss, and IMMEDIATE
      * transactions so two writers queue on the lock instead of failing mid-transaction on an
      * upgrade. A larger page cache keeps the ledger's hot pages (balances, index roots) in memory,
-     * and checkpoints stay small so no group waits long for one.
+     * and the log is checkpointed on its own thread ({@link SqliteCheckpointer}) so no commit waits for it.
      */
     private static void configureSqlite(StorageConfig config, HikariConfig hikari) {
         String file = config.url().substring("jdbc:sqlite:".length());
@@ -102,9 +113,8 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("journal_mode", scratch ? "OFF" : "WAL");
         hikari.addDataSourceProperty("synchronous", scratch ? "OFF" : config.sqliteSync().name());
         hikari.addDataSourceProperty("cache_size", "-32768"); // KiB: 32 MiB per connection
-        // Small, frequent checkpoints (SQLite's default 1,000 pages): the commit that crosses the mark
-        // copies the WAL back, so a larger mark means rarer but longer stalls for one group.
-        hikari.addDataSourceProperty("wal_autocheckpoint", "1000");
+        // The checkpointer thread copies the log back; SQLite's own mark is only its backstop.
+        hikari.addDataSourceProperty("wal_autocheckpoint", String.valueOf(SqliteCheckpointer.BACKSTOP_PAGES));
         hikari.addDataSourceProperty("busy_timeout", "15000");
         hikari.addDataSourceProperty("foreign_keys", "true");
         hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
@@ -163,10 +173,34 @@ public final class Database implements AutoCloseable {
      * outside the database. Any other failure rolls back and is thrown.
      */
     public <T> T inTransaction(TransactionalWork<T> work) {
+        return withRetries(work, false);
+    }
+
+    /**
+     * Runs {@code work} like {@link #inTransaction}, for state that is rebuilt from what is already durable: a
+     * consumer's tables written together with its cursor over the outbox. Its commit does not wait for the disk
+     * (SQLite: no sync at commit; PostgreSQL: {@code synchronous_commit off}). A crash of the process loses nothing;
+     * a power failure may take back the newest such commits, never one without those after it (the log is replayed
+     * in order, and any later synced commit syncs everything before it), so the consumer's cursor goes back with its
+     * state and it reads the same events again. MariaDB commits as it is configured to.
+     */
+    public <T> T inReplayableTransaction(TransactionalWork<T> work) {
+        return withRetries(work, true);
+    }
+
+    private <T> T withRetries(TransactionalWork<T> work, boolean replayable) {
         for (int attempt = 1; ; attempt++) {
             try {
-                T result = kind == SqlKind.SQLITE ? inSqliteTransaction(work)
-                        : dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+                T result = switch (kind) {
+                    case SQLITE -> inSqliteTransaction(work, replayable);
+                    case POSTGRES -> dsl.transactionResult(configuration -> {
+                        if (replayable) {
+                            configuration.dsl().execute("SET LOCAL synchronous_commit TO OFF");
+                        }
+                        return work.run(configuration.dsl());
+                    });
+                    default -> dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+                };
                 commitListeners.forEach(Runnable::run);
                 return result;
             } catch (RuntimeException e) {
@@ -180,12 +214,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T inSqliteTransaction(TransactionalWork<T> work) {
+    private <T> T inSqliteTransaction(TransactionalWork<T> work, boolean replayable) {
         sqliteWriter.lock();
         try {
-            return dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+            if (!replayable || sqliteSync != StorageConfig.SqliteSync.FULL) {
+                return dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+            }
+            // SQLite refuses to change the sync level inside a transaction: set it around one, on its connection.
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                setSynchronous(connection, StorageConfig.SqliteSync.NORMAL);
+                try {
+                    return dsl(connection, kind).transactionResult(configuration -> work.run(configuration.dsl()));
+                } finally {
+                    restoreFullSync(connection);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new org.jooq.exception.DataAccessException("cannot set the sync level of a SQLite connection", e);
+            }
         } finally {
             sqliteWriter.unlock();
+        }
+    }
+
+    /** A connection that cannot be set back to syncing every commit is closed, never handed out again. */
+    private void restoreFullSync(java.sql.Connection connection) {
+        try {
+            setSynchronous(connection, StorageConfig.SqliteSync.FULL);
+        } catch (java.sql.SQLException e) {
+            LOG.warn("a SQLite connection could not be set back to synchronous=FULL and is closed: {}", e.getMessage());
+            dataSource.evictConnection(connection);
+        }
+    }
+
+    private static void setSynchronous(java.sql.Connection connection, StorageConfig.SqliteSync level) throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = " + level.name());
         }
     }
 
@@ -200,6 +263,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         dataSource.close();
     }
 }
