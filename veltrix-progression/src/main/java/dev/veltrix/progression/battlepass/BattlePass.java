@@ -58,7 +58,17 @@ public final class BattlePass {
     static final Field<Long> P_XP = field(name("xp"), Long.class);
     static final Field<Integer> P_PREMIUM = field(name("premium"), Integer.class);
     static final Field<Long> P_UPDATED = field(name("updated_at"), Long.class);
-    static final Table<Record> XP = table(name("pass_xp"));
+    /** The player's newest segment of XP history (see {@link #GRANTS}). */
+    static final Field<Long> P_LAST_SEGMENT = field(name("last_segment"), Long.class);
+    /**
+     * Every XP grant, keyed by season, segment, player and outbox position: the segment is the position's high bits, so
+     * grants being written land in the newest segment's few pages; each grant links to the player's segment before.
+     */
+    static final Table<Record> GRANTS = table(name("pass_grants"));
+    static final int SEGMENT_BITS = 12;
+    static final Field<Long> X_SEGMENT = field(name("segment"), Long.class);
+    static final Field<Long> X_SEQ = field(name("seq"), Long.class);
+    static final Field<Long> X_PREV_SEGMENT = field(name("prev_segment"), Long.class);
     static final Field<String> X_EVENT = field(name("event_id"), String.class);
     static final Field<String> X_SOURCE = field(name("source"), String.class);
     static final Field<Long> X_AT = field(name("at"), Long.class);
@@ -197,11 +207,26 @@ public final class BattlePass {
                 row != null && row.get(P_PREMIUM) == 1, thresholds, claimed);
     }
 
-    /** Every XP grant of a player in a season, newest first: source, amount (0 when a daily cap held it back), time. */
+    /**
+     * Every XP grant of a player in a season, newest counted first: source, amount (0 when a daily cap held it back),
+     * time. Reads one segment of the history at a time, following the player's links back from their newest segment.
+     */
     public List<XpGrant> history(String seasonId, UUID player, int limit) {
         season(seasonId);
-        return database.dsl().selectFrom(XP).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).orderBy(X_AT.desc(), X_EVENT.desc())
-                .limit(limit).fetch(r -> new XpGrant(UUID.fromString(r.get(X_EVENT)), r.get(X_SOURCE), r.get(P_XP), Instant.ofEpochMilli(r.get(X_AT))));
+        List<XpGrant> grants = new ArrayList<>();
+        Long segment = database.dsl().select(P_LAST_SEGMENT).from(PROGRESS).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString()))
+                .fetchOne(P_LAST_SEGMENT);
+        while (segment != null && grants.size() < limit) {
+            var rows = database.dsl().selectFrom(GRANTS).where(P_SEASON.eq(seasonId), X_SEGMENT.eq(segment), P_PLAYER.eq(player.toString()))
+                    .orderBy(X_SEQ.desc()).fetch();
+            if (rows.isEmpty()) {
+                break;
+            }
+            rows.stream().limit(limit - grants.size()).forEach(r -> grants.add(new XpGrant(UUID.fromString(r.get(X_EVENT)), r.get(X_SOURCE), r.get(P_XP),
+                    Instant.ofEpochMilli(r.get(X_AT)))));
+            segment = rows.getLast().get(X_PREV_SEGMENT);
+        }
+        return grants;
     }
 
     /** The season's players by XP. */

@@ -13,7 +13,11 @@ import static dev.veltrix.progression.battlepass.BattlePass.SEASONS;
 import static dev.veltrix.progression.battlepass.BattlePass.X_AT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_EVENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SOURCE;
-import static dev.veltrix.progression.battlepass.BattlePass.XP;
+import static dev.veltrix.progression.battlepass.BattlePass.GRANTS;
+import static dev.veltrix.progression.battlepass.BattlePass.P_LAST_SEGMENT;
+import static dev.veltrix.progression.battlepass.BattlePass.X_PREV_SEGMENT;
+import static dev.veltrix.progression.battlepass.BattlePass.X_SEGMENT;
+import static dev.veltrix.progression.battlepass.BattlePass.X_SEQ;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -42,8 +47,10 @@ import org.jooq.Table;
 /**
  * Turns game events into battle-pass XP. On the one node holding its lease it follows the outbox in order and
  * takes a batch of game events at a time into one transaction together with its cursor, so each event counts
- * exactly once (a re-sent event has the same id and is skipped; a crash replays the batch, whose rows were not
- * committed). Daily caps and multipliers apply per event as it happened.
+ * exactly once (the event ingest takes a re-sent event in once; a crash replays the batch, whose rows were not
+ * committed; a batch read again after a lost cursor is known by its outbox positions). Daily caps and multipliers
+ * apply per event as it happened. Each grant is written near the end of the history ({@link BattlePass#GRANTS}), so
+ * the pages a batch dirties do not grow with the season.
  */
 public final class XpFeed implements AutoCloseable {
     public static final String CONSUMER = "battlepass-xp";
@@ -81,10 +88,15 @@ public final class XpFeed implements AutoCloseable {
         return batch.size();
     }
 
-    /** One batch: its XP and the cursor in one transaction, then auto-claims. */
+    /**
+     * One batch: its XP and the cursor in one transaction, then auto-claims. The seasons and the events' JSON are read
+     * before it, so the transaction (which holds SQLite's one writer) only writes. It is replayable: XP is rebuilt from
+     * the outbox, so a power failure that takes back its commit takes back the cursor with it.
+     */
     private void handle(List<StoredEvent> batch, long last) {
-        Map<String, Set<UUID>> reached = database.inTransaction(tx -> {
-            Map<String, Set<UUID>> players = award(tx, batch);
+        List<Candidate> candidates = candidates(batch, seasons(database.dsl(), batch));
+        Map<String, Set<UUID>> reached = database.inReplayableTransaction(tx -> {
+            Map<String, Set<UUID>> players = award(tx, candidates);
             Outbox.saveCursor(tx, CONSUMER, last);
             return players;
         });
@@ -95,48 +107,65 @@ public final class XpFeed implements AutoCloseable {
         });
     }
 
+    /** The seasons not archived whose time overlaps the batch's events. */
+    private static List<Season> seasons(DSLContext dsl, List<StoredEvent> batch) {
+        // Outbox order is commit order, not the order events happened in: the seasons of the batch's whole time span.
+        long earliest = batch.stream().mapToLong(e -> e.event().occurredAt().toEpochMilli()).min().orElseThrow();
+        long latest = batch.stream().mapToLong(e -> e.event().occurredAt().toEpochMilli()).max().orElseThrow();
+        List<Season> seasons = new ArrayList<>();
+        // An archived season's standings are final: an event that happened in it but arrives later counts no more.
+        dsl.select(S_DEFINITION).from(SEASONS).where(S_STARTS.le(latest), S_ENDS.gt(earliest), BattlePass.S_ARCHIVED.isNull()).fetch(S_DEFINITION)
+                .forEach(d -> seasons.add(BattlePass.read(d)));
+        return seasons;
+    }
+
     /** An event that may give XP: its season, player, source, day, and the XP before any cap. */
-    private record Candidate(Season season, String eventId, UUID player, String source, int day, long xp, long at) {
+    private record Candidate(long seq, Season season, String eventId, UUID player, String source, int day, long xp, long at) {
         String dayKey() {
             return season.id() + "|" + player + "|" + source + "|" + day;
         }
     }
 
     /**
-     * Awards a batch inside {@code tx} with a fixed number of statements whatever its size (reads of what is already
-     * counted, the day's XP and the progress rows, then multi-row inserts and batched updates), so the single SQLite
-     * writer is held briefly. Returns the players whose XP grew, by season.
+     * Awards a batch's candidates inside {@code tx} with a fixed number of statements whatever its size (reads of what
+     * is already counted, the day's XP and the progress rows, then multi-row inserts and batched updates). Returns the
+     * players whose XP grew, by season.
      */
-    Map<String, Set<UUID>> award(DSLContext tx, List<StoredEvent> batch) {
-        List<Season> seasons = new ArrayList<>();
-        // Outbox order is commit order, not the order events happened in: the seasons of the batch's whole time span.
-        long earliest = batch.stream().mapToLong(e -> e.event().occurredAt().toEpochMilli()).min().orElseThrow();
-        long latest = batch.stream().mapToLong(e -> e.event().occurredAt().toEpochMilli()).max().orElseThrow();
-        // An archived season's standings are final: an event that happened in it but arrives later counts no more.
-        tx.select(S_DEFINITION).from(SEASONS).where(S_STARTS.le(latest), S_ENDS.gt(earliest), BattlePass.S_ARCHIVED.isNull()).fetch(S_DEFINITION)
-                .forEach(d -> seasons.add(BattlePass.read(d)));
+    private Map<String, Set<UUID>> award(DSLContext tx, List<Candidate> all) {
         Map<String, Set<UUID>> grown = new HashMap<>();
-        List<Candidate> candidates = candidates(batch, seasons);
-        if (candidates.isEmpty()) {
+        if (all.isEmpty()) {
             return grown;
         }
         // Every look-up names the season first: the tables' keys start with it, so these are index look-ups.
-        Set<String> seasonIds = new HashSet<>();
-        candidates.forEach(c -> seasonIds.add(c.season().id()));
-        Set<String> counted = new HashSet<>(tx.select(X_EVENT).from(XP)
-                .where(P_SEASON.in(seasonIds), X_EVENT.in(candidates.stream().map(Candidate::eventId).toList())).fetch(X_EVENT));
+        Set<String> seasonIds = new HashSet<>(tx.select(BattlePass.S_ID).from(SEASONS)
+                .where(BattlePass.S_ID.in(all.stream().map(c -> c.season().id()).distinct().toList()), BattlePass.S_ARCHIVED.isNull())
+                .fetch(BattlePass.S_ID));
+        // A season archived since its definition was read counts no more.
+        List<Candidate> candidates = all.stream().filter(c -> seasonIds.contains(c.season().id())).toList();
+        if (candidates.isEmpty()) {
+            return grown;
+        }
+        // What of this batch was counted before (it is read again after a lost cursor): a range at the end of an index.
+        long first = candidates.stream().mapToLong(Candidate::seq).min().orElseThrow();
+        long last = candidates.stream().mapToLong(Candidate::seq).max().orElseThrow();
+        Set<Long> counted = new HashSet<>(tx.select(X_SEQ).from(GRANTS).where(P_SEASON.in(seasonIds), X_SEQ.between(first, last)).fetch(X_SEQ));
         Set<String> players = new HashSet<>();
         candidates.forEach(c -> players.add(c.player().toString()));
         Map<String, Long> daily = new HashMap<>();
         tx.select(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP).from(DAILY).where(P_SEASON.in(seasonIds), P_PLAYER.in(players))
                 .forEach(r -> daily.put(r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4(), r.value5()));
         Set<String> dailyExisting = new HashSet<>(daily.keySet());
-        RowInserter grants = new RowInserter(XP, List.of(P_SEASON, X_EVENT, P_PLAYER, X_SOURCE, P_XP, X_AT));
+        // Each player's newest history segment, which their next grant links back to.
+        Map<String, Long> segments = new HashMap<>();
+        tx.select(P_SEASON, P_PLAYER, P_LAST_SEGMENT).from(PROGRESS).where(P_SEASON.in(seasonIds), P_PLAYER.in(players))
+                .forEach(r -> segments.put(r.value1() + "|" + r.value2(), r.value3()));
+        Set<String> progressExisting = new HashSet<>(segments.keySet());
+        RowInserter grants = new RowInserter(GRANTS, List.of(P_SEASON, X_SEGMENT, P_PLAYER, X_SEQ, X_EVENT, X_SOURCE, P_XP, X_AT, X_PREV_SEGMENT));
         Map<String, Long> gained = new HashMap<>();
         Set<String> capped = new HashSet<>();
         for (Candidate c : candidates) {
-            if (!counted.add(c.eventId())) {
-                continue; // counted before, or twice in this batch
+            if (!counted.add(c.seq())) {
+                continue; // counted before
             }
             long xp = c.xp();
             long cap = c.season().sources().get(c.source()).dailyCap();
@@ -146,15 +175,19 @@ public final class XpFeed implements AutoCloseable {
                 daily.put(c.dayKey(), today + xp);
                 capped.add(c.dayKey());
             }
-            grants.add(c.season().id(), c.eventId(), c.player().toString(), c.source(), xp, c.at());
+            String key = c.season().id() + "|" + c.player();
+            long segment = c.seq() >> BattlePass.SEGMENT_BITS;
+            grants.add(c.season().id(), segment, c.player().toString(), c.seq(), c.eventId(), c.source(), xp, c.at(), segments.get(key));
+            segments.put(key, segment);
+            // Every player with a grant has a progress row, even at 0 XP: it holds the way into their history.
+            gained.merge(key, xp, Long::sum);
             if (xp > 0) {
-                gained.merge(c.season().id() + "|" + c.player(), xp, Long::sum);
                 grown.computeIfAbsent(c.season().id(), s -> new HashSet<>()).add(c.player());
             }
         }
         grants.execute(tx);
         writeDaily(tx, daily, capped, dailyExisting);
-        writeProgress(tx, gained, seasonIds);
+        writeProgress(tx, gained, segments, progressExisting);
         return grown;
     }
 
@@ -178,7 +211,7 @@ public final class XpFeed implements AutoCloseable {
             String group = payload.path("data").path("group").asText(null);
             double factor = season.multipliers().stream().filter(m -> m.covers(event.occurredAt(), source, group))
                     .mapToDouble(Season.Multiplier::factor).max().orElse(1);
-            out.add(new Candidate(season, event.id().toString(), player, source,
+            out.add(new Candidate(stored.seq(), season, event.id().toString(), player, source,
                     (int) event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay(),
                     Math.round(season.sources().get(source).xp() * factor), event.occurredAt().toEpochMilli()));
         }
@@ -187,43 +220,38 @@ public final class XpFeed implements AutoCloseable {
 
     private static void writeDaily(DSLContext tx, Map<String, Long> daily, Set<String> changed, Set<String> existing) {
         RowInserter inserts = new RowInserter(DAILY, List.of(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP));
-        List<org.jooq.Query> updates = new ArrayList<>();
+        // One statement prepared once and run with each row's values, not one statement per row.
+        BatchBindStep updates = tx.batch(tx.update(DAILY).set(P_XP, (Long) null)
+                .where(P_SEASON.eq((String) null), P_PLAYER.eq((String) null), X_SOURCE.eq((String) null), D_DAY.eq((Integer) null)));
         for (String key : changed) {
             String[] k = key.split("\\|");
             if (existing.contains(key)) {
-                updates.add(tx.update(DAILY).set(P_XP, daily.get(key))
-                        .where(P_SEASON.eq(k[0]), P_PLAYER.eq(k[1]), X_SOURCE.eq(k[2]), D_DAY.eq(Integer.parseInt(k[3]))));
+                updates.bind(daily.get(key), k[0], k[1], k[2], Integer.parseInt(k[3]));
             } else {
                 inserts.add(k[0], k[1], k[2], Integer.parseInt(k[3]), daily.get(key));
             }
         }
-        if (!updates.isEmpty()) {
-            tx.batch(updates).execute();
+        if (updates.size() > 0) {
+            updates.execute();
         }
         inserts.execute(tx);
     }
 
-    private static void writeProgress(DSLContext tx, Map<String, Long> gained, Set<String> seasonIds) {
-        if (gained.isEmpty()) {
-            return;
-        }
-        Set<String> existing = new HashSet<>();
-        Set<String> players = new HashSet<>();
-        gained.keySet().forEach(key -> players.add(key.substring(key.indexOf('|') + 1)));
-        tx.select(P_SEASON, P_PLAYER).from(PROGRESS).where(P_SEASON.in(seasonIds), P_PLAYER.in(players)).forEach(r -> existing.add(r.value1() + "|" + r.value2()));
+    private static void writeProgress(DSLContext tx, Map<String, Long> gained, Map<String, Long> segments, Set<String> existing) {
         long now = System.currentTimeMillis();
-        RowInserter inserts = new RowInserter(PROGRESS, List.of(P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED));
-        List<org.jooq.Query> updates = new ArrayList<>();
+        RowInserter inserts = new RowInserter(PROGRESS, List.of(P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED, P_LAST_SEGMENT));
+        BatchBindStep updates = tx.batch(tx.update(PROGRESS).set(P_XP, P_XP.plus((Long) null)).set(P_UPDATED, (Long) null)
+                .set(P_LAST_SEGMENT, (Long) null).where(P_SEASON.eq((String) null), P_PLAYER.eq((String) null)));
         gained.forEach((key, xp) -> {
             String[] k = key.split("\\|");
             if (existing.contains(key)) {
-                updates.add(tx.update(PROGRESS).set(P_XP, P_XP.plus(xp)).set(P_UPDATED, now).where(P_SEASON.eq(k[0]), P_PLAYER.eq(k[1])));
+                updates.bind(xp, now, segments.get(key), k[0], k[1]);
             } else {
-                inserts.add(k[0], k[1], xp, 0, now);
+                inserts.add(k[0], k[1], xp, 0, now, segments.get(key));
             }
         });
-        if (!updates.isEmpty()) {
-            tx.batch(updates).execute();
+        if (updates.size() > 0) {
+            updates.execute();
         }
         inserts.execute(tx);
     }

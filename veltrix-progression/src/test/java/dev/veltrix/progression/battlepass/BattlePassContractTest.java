@@ -301,4 +301,41 @@ class BattlePassContractTest {
             assertThat(f.pass().seasons()).extracting(Season::id).containsExactly("winter");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aPlayersHistorySpanningManySegmentsOfTheOutboxIsReadNewestFirstAndWholeAfterTheFeedReadsItAgain(SqlKind kind) {
+        try (Fixture f = Fixture.open(kind)) {
+            f.pass().save(winter(false));
+            UUID ana = UUID.randomUUID();
+            UUID bo = UUID.randomUUID();
+            Instant at = START.plus(Duration.ofHours(6));
+            int filler = (1 << BattlePass.SEGMENT_BITS) + 100; // more than one segment of other events between ana's
+            List<UUID> anas = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                UUID id = UUID.randomUUID();
+                anas.add(id);
+                List<EventEnvelope> events = new ArrayList<>();
+                events.add(game(id, "block.mined", ana, at.plusSeconds(round)));
+                for (int i = 0; i < filler; i++) {
+                    events.add(game(UUID.randomUUID(), "block.mined", bo, at.plusSeconds(round)));
+                }
+                send(f, events);
+            }
+            f.drain();
+
+            List<XpGrant> history = f.pass().history("winter", ana, 10);
+            assertThat(history).extracting(XpGrant::event).containsExactly(anas.get(2), anas.get(1), anas.get(0));
+            assertThat(f.pass().history("winter", ana, 2)).extracting(XpGrant::event).containsExactly(anas.get(2), anas.get(1));
+            assertThat(f.pass().history("winter", bo, 5000)).hasSize(5000);
+            assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(3L * filler);
+
+            // Read again from the start (the cursor lost): every grant is known by its position and counts once.
+            f.db().database().inTransaction(tx -> tx.execute("DELETE FROM outbox_cursors WHERE consumer = ?", XpFeed.CONSUMER));
+            f.drain();
+            assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(3);
+            assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(3L * filler);
+            assertThat(f.pass().history("winter", ana, 10)).hasSize(3);
+        }
+    }
 }
