@@ -224,7 +224,9 @@ public final class BattlePass {
             }
             rows.stream().limit(limit - grants.size()).forEach(r -> grants.add(new XpGrant(UUID.fromString(r.get(X_EVENT)), r.get(X_SOURCE), r.get(P_XP),
                     Instant.ofEpochMilli(r.get(X_AT)))));
-            segment = rows.getLast().get(X_PREV_SEGMENT);
+            Long previous = rows.getLast().get(X_PREV_SEGMENT);
+            // Links only point back (the feed counts in outbox order); one that does not would loop, so it ends here.
+            segment = previous != null && previous < segment ? previous : null;
         }
         return grants;
     }
