@@ -72,6 +72,12 @@ class BattlePassContractTest {
             }
         }
 
+        /** Loses the feed's cursor (as after a restore) and runs it over the whole outbox again. */
+        void drainFromStart() {
+            db.database().inTransaction(tx -> tx.execute("DELETE FROM outbox_cursors WHERE consumer = ?", XpFeed.CONSUMER));
+            drain();
+        }
+
         @Override
         public void close() {
             ledger.close();
@@ -90,7 +96,7 @@ class BattlePassContractTest {
                 autoClaim);
     }
 
-    private static EventEnvelope game(UUID id, String type, UUID player, Instant at) {
+    static EventEnvelope game(UUID id, String type, UUID player, Instant at) {
         return new EventEnvelope(id, "game." + type, player.toString(), at, "game",
                 "{\"server\":\"survival-1\",\"player\":\"" + player + "\",\"data\":{}}");
     }
@@ -129,8 +135,7 @@ class BattlePassContractTest {
             f.drain();
             assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(100 + 1);
             // The feed reads everything again (its cursor lost, as after a restore): nothing counts twice.
-            f.db().database().inTransaction(tx -> tx.execute("DELETE FROM outbox_cursors WHERE consumer = ?", XpFeed.CONSUMER));
-            f.drain();
+            f.drainFromStart();
             assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(100 + 1);
 
             Instant doubleDay = START.plus(Duration.ofHours(50));
@@ -331,8 +336,7 @@ class BattlePassContractTest {
             assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(3L * filler);
 
             // Read again from the start (the cursor lost): every grant is known by its position and counts once.
-            f.db().database().inTransaction(tx -> tx.execute("DELETE FROM outbox_cursors WHERE consumer = ?", XpFeed.CONSUMER));
-            f.drain();
+            f.drainFromStart();
             assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(3);
             assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(3L * filler);
             assertThat(f.pass().history("winter", ana, 10)).hasSize(3);

@@ -2,7 +2,6 @@ package dev.veltrix.progression.battlepass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.economy.ledger.sql.JooqLedgerStore;
 import dev.veltrix.progression.TestLedgers;
 import dev.veltrix.progression.hunts.Hunts;
@@ -60,7 +59,7 @@ class XpHistoryMigrationTest {
             long at = START.plus(Duration.ofHours(5)).toEpochMilli();
             db.database().inTransaction(tx -> {
                 // Ana's first kill is still in the outbox; her second was pruned from it. Cy's kill gave nothing (capped).
-                Outbox.append(tx, List.of(kill(inOutbox, ana, at)));
+                Outbox.append(tx, List.of(BattlePassContractTest.game(inOutbox, "mob.killed", ana, Instant.ofEpochMilli(at))));
                 insertOld(tx, inOutbox, ana, 10, at);
                 insertOld(tx, UUID.randomUUID(), ana, 10, at + 1_000);
                 insertOld(tx, UUID.randomUUID(), cy, 0, at + 2_000);
@@ -81,7 +80,7 @@ class XpHistoryMigrationTest {
             // one counts within the day's cap carried over (20 of 100 used) and is shown first.
             UUID fresh = UUID.randomUUID();
             db.database().inTransaction(tx -> {
-                Outbox.append(tx, List.of(kill(fresh, ana, at + 5_000)));
+                Outbox.append(tx, List.of(BattlePassContractTest.game(fresh, "mob.killed", ana, Instant.ofEpochMilli(at + 5_000))));
                 return null;
             });
             XpFeed feed = new XpFeed(db.database(), pass, new Leases(db.database(), clock), "test");
@@ -93,11 +92,6 @@ class XpHistoryMigrationTest {
             assertThat(pass.history("winter", ana, 10)).hasSize(3).first().extracting(XpGrant::event).isEqualTo(fresh);
             ledger.close();
         }
-    }
-
-    private static EventEnvelope kill(UUID id, UUID player, long at) {
-        return new EventEnvelope(id, "game.mob.killed", player.toString(), Instant.ofEpochMilli(at), "game",
-                "{\"server\":\"survival-1\",\"player\":\"" + player + "\",\"data\":{}}");
     }
 
     private static void insertOld(DSLContext tx, UUID event, UUID player, long xp, long at) {
