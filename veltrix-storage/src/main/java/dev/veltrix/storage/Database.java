@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<TypedListener> typedCommitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     // SQLite has one writer at a time; writers that find the file locked sleep in SQLite's busy handler
     // (1, 2, 5, 10 ... 100 ms), which under load costs more than the writes. Queueing them here instead
     // hands the lock over at once. Readers outside transactions are not affected (WAL). The lock is fair: a
@@ -161,6 +162,29 @@ public final class Database implements AutoCloseable {
         commitListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
+    private record TypedListener(java.util.function.Predicate<String> eventTypes, Runnable listener) {
+    }
+
+    /**
+     * Like {@link #afterCommit}, but only after a transaction that appended an outbox event of a type
+     * {@code eventTypes} accepts: for a reader that takes a few types, so other writes do not wake it (its poll still
+     * finds anything written outside {@link #inTransaction}).
+     */
+    public void afterCommitOf(java.util.function.Predicate<String> eventTypes, Runnable listener) {
+        typedCommitListeners.add(new TypedListener(java.util.Objects.requireNonNull(eventTypes, "eventTypes"),
+                java.util.Objects.requireNonNull(listener, "listener")));
+    }
+
+    private void committed() {
+        commitListeners.forEach(Runnable::run);
+        java.util.Set<String> types = WrittenEventTypes.current();
+        for (TypedListener typed : typedCommitListeners) {
+            if (types.stream().anyMatch(typed.eventTypes())) {
+                typed.listener().run();
+            }
+        }
+    }
+
     /** Work that runs inside one transaction and returns a value. */
     @FunctionalInterface
     public interface TransactionalWork<T> {
@@ -190,6 +214,7 @@ public final class Database implements AutoCloseable {
 
     private <T> T withRetries(TransactionalWork<T> work, boolean replayable) {
         for (int attempt = 1; ; attempt++) {
+            WrittenEventTypes.begin();
             try {
                 T result = switch (kind) {
                     case SQLITE -> inSqliteTransaction(work, replayable);
@@ -201,7 +226,7 @@ public final class Database implements AutoCloseable {
                     });
                     default -> dsl.transactionResult(configuration -> work.run(configuration.dsl()));
                 };
-                commitListeners.forEach(Runnable::run);
+                committed();
                 return result;
             } catch (RuntimeException e) {
                 if (attempt >= TRANSACTION_ATTEMPTS_MAX || !kind.isRetryable(e)) {
@@ -210,6 +235,8 @@ public final class Database implements AutoCloseable {
                 long backoffMs = Math.min(BACKOFF_MS_MAX, (1L << attempt) + ThreadLocalRandom.current().nextLong(5));
                 LOG.debug("transaction attempt {} failed with a retryable error, retrying in {} ms", attempt, backoffMs);
                 sleep(backoffMs);
+            } finally {
+                WrittenEventTypes.end();
             }
         }
     }

@@ -1,19 +1,28 @@
 package dev.veltrix.storage;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 import org.jooq.Table;
 
 /**
  * Collects rows for one table and writes them as multi-row INSERTs, split so no statement passes
  * the bind-variable limits of the databases (SQLite 32,766; PostgreSQL and MariaDB 65,535).
+ *
+ * <p>The statement text is put together here rather than rendered by jOOQ: jOOQ walks every bind value of a
+ * 500-value INSERT through its renderer, which profiling showed to be a fifth of the CPU of a node under load.
+ * Only the quoted table and column names come from jOOQ, once per table and dialect.
  */
 public final class RowInserter {
     private static final int BIND_VARIABLES_MAX = 30_000;
+    private static final Map<String, String> HEADERS = new ConcurrentHashMap<>();
 
     private final Table<Record> table;
     private final List<Field<?>> fields;
@@ -38,14 +47,41 @@ public final class RowInserter {
 
     /** Writes every collected row inside the caller's transaction and forgets them. */
     public void execute(DSLContext tx) {
-        int rowsPerStatement = Math.max(1, BIND_VARIABLES_MAX / fields.size());
-        for (int start = 0; start < rows.size(); start += rowsPerStatement) {
-            InsertValuesStepN<Record> insert = tx.insertInto(table, fields);
-            for (Object[] row : rows.subList(start, Math.min(rows.size(), start + rowsPerStatement))) {
-                insert = insert.values(row);
-            }
-            insert.execute();
+        if (rows.isEmpty()) {
+            return;
         }
+        String header = header(tx);
+        int rowsPerStatement = Math.max(1, BIND_VARIABLES_MAX / fields.size());
+        tx.connection(connection -> {
+            for (int start = 0; start < rows.size(); start += rowsPerStatement) {
+                insert(connection, header, rows.subList(start, Math.min(rows.size(), start + rowsPerStatement)));
+            }
+        });
         rows.clear();
+    }
+
+    private void insert(Connection connection, String header, List<Object[]> chunk) throws SQLException {
+        StringBuilder sql = new StringBuilder(header.length() + chunk.size() * (fields.size() * 2 + 3)).append(header);
+        String tuple = "(" + "?,".repeat(fields.size() - 1) + "?)";
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append(tuple);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Object[] row : chunk) {
+                for (int column = 0; column < row.length; column++) {
+                    Binds.bind(statement, index++, fields.get(column), row[column]);
+                }
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** {@code INSERT INTO "table" ("a", "b") VALUES }, quoted as the dialect quotes names. */
+    private String header(DSLContext tx) {
+        String key = tx.dialect() + "|" + table.getName() + "|" + fields.stream().map(Field::getName).toList();
+        return HEADERS.computeIfAbsent(key, k -> "insert into " + tx.render(table) + " ("
+                + String.join(", ", fields.stream().map(f -> tx.render(org.jooq.impl.DSL.name(f.getName()))).toList())
+                + ") values ");
     }
 }

@@ -67,7 +67,13 @@ public final class XpFeed implements AutoCloseable {
     public XpFeed(Database database, BattlePass pass, Leases leases, String nodeId) {
         this.database = database;
         this.pass = pass;
-        this.follower = new OutboxFollower(database, leases, CONSUMER, CONSUMER, nodeId, BATCH_MAX, 200, this::handle);
+        this.follower = new OutboxFollower(database, leases, CONSUMER, CONSUMER, nodeId, BATCH_MAX, 200,
+                XpFeed::takes, this::handle);
+    }
+
+    /** Whether the feed takes events of this type (game events); it passes over the rest of the outbox. */
+    public static boolean takes(String eventType) {
+        return eventType.startsWith(GAME_PREFIX);
     }
 
     public XpFeed start() {

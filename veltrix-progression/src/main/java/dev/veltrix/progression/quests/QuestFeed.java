@@ -23,7 +23,13 @@ public final class QuestFeed implements AutoCloseable {
     public QuestFeed(Database database, QuestLog log, Leases leases, String nodeId) {
         this.database = database;
         this.log = log;
-        this.follower = new OutboxFollower(database, leases, CONSUMER, CONSUMER, nodeId, BATCH_MAX, 200, this::handle);
+        this.follower = new OutboxFollower(database, leases, CONSUMER, CONSUMER, nodeId, BATCH_MAX, 200,
+                QuestFeed::takes, this::handle);
+    }
+
+    /** Whether the feed takes events of this type (those a quest objective counts); it passes over the rest. */
+    public static boolean takes(String eventType) {
+        return QuestLog.advancesQuests(eventType);
     }
 
     public QuestFeed start() {

@@ -68,6 +68,11 @@ public final class QuestLog {
 
     private final Database database;
     private final Clock clock;
+
+    /** Whether events of this type can advance a quest objective. */
+    static boolean advancesQuests(String eventType) {
+        return BY_EVENT.containsKey(eventType);
+    }
     private final QuestLibrary library;
     private final LedgerService ledger;
     private final GameDeliveries deliveries;

@@ -127,16 +127,15 @@ final class StreamFeed implements AutoCloseable {
                         lock.readLock().unlock();
                     }
                 }
-                List<StoredEvent> read = tail.next(database.dsl(), READ_BATCH);
-                if (read.isEmpty()) {
+                long before = tail.position();
+                List<StoredEvent> read = tail.next(database.dsl(), READ_BATCH, types::contains);
+                if (tail.position() == before) {
                     pause(IDLE_POLL_MS);
                     continue;
                 }
-                List<Frame> frames = new ArrayList<>();
+                List<Frame> frames = new ArrayList<>(read.size());
                 for (StoredEvent event : read) {
-                    if (types.contains(event.event().type())) {
-                        frames.add(frame(event));
-                    }
+                    frames.add(frame(event));
                 }
                 append(frames, tail.position());
                 if (!frames.isEmpty()) {

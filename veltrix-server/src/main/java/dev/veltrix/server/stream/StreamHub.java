@@ -48,7 +48,7 @@ public final class StreamHub implements AutoCloseable {
         this.acks = new StreamAcks(database);
         this.feed = new StreamFeed(database, json, STREAMED_TYPES, StreamFeed.RING_MAX, () -> byKey.values().forEach(StreamSession::wake));
         // Commits on this node wake the feed at once; commits on other nodes of a cluster arrive over the bus.
-        database.afterCommit(feed::wake);
+        database.afterCommitOf(STREAMED_TYPES::contains, feed::wake);
         this.subscription = bus.subscribe("stream-hub", EventBus.Delivery.EVERY_NODE, event -> {
             if (STREAMED_TYPES.contains(event.type())) {
                 feed.wake();

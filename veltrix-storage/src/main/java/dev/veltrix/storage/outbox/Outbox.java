@@ -30,11 +30,13 @@ public final class Outbox {
     static final Field<String> SOURCE = field(name("source"), String.class);
     static final Field<String> PAYLOAD = field(name("payload"), String.class);
 
+    // Unquoted lower-case names read the same on SQLite, PostgreSQL and MariaDB.
+    private static final String SCAN_AFTER = "select seq, event_id, type, event_key, occurred_at, source, payload"
+            + " from outbox_events where seq > ? order by seq limit ?";
+
     private static final Table<Record> CURSORS = table(name("outbox_cursors"));
     private static final Field<String> CONSUMER = field(name("consumer"), String.class);
     private static final Field<Long> CURSOR_SEQ = field(name("seq"), Long.class);
-    // Qualified, because inside an upsert a bare "seq" could mean the existing or the proposed row.
-    private static final Field<Long> CURSOR_SEQ_EXISTING = field(name("outbox_cursors", "seq"), Long.class);
 
     private Outbox() {
     }
@@ -44,21 +46,52 @@ public final class Outbox {
         RowInserter rows = new RowInserter(EVENTS, List.of(EVENT_ID, TYPE, KEY, OCCURRED_AT, SOURCE, PAYLOAD));
         for (EventEnvelope e : events) {
             rows.add(e.id().toString(), e.type(), e.key(), e.occurredAt().toEpochMilli(), e.source(), e.payload());
+            dev.veltrix.storage.WrittenEventTypes.note(e.type());
         }
         rows.execute(tx);
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit} of them. */
     public static List<StoredEvent> readAfter(DSLContext dsl, long afterSeq, int limit) {
+        List<StoredEvent> events = new java.util.ArrayList<>();
+        scanAfter(dsl, afterSeq, limit, type -> true, (seq, event) -> events.add(new StoredEvent(seq, event)));
+        return events;
+    }
+
+    /** Told of each outbox row in seq order; {@code event} is null for a row of a type not asked for. */
+    @FunctionalInterface
+    public interface RowVisitor {
+        /** Returns false to stop the scan before the next row. */
+        boolean visit(long seq, EventEnvelope event);
+    }
+
+    /**
+     * Visits the rows with {@code seq > afterSeq} in order, at most {@code limit}; only rows whose type {@code wanted}
+     * accepts are read whole, the others give their seq alone. The statement is fixed text over plain JDBC: every
+     * reader of the outbox runs it after each commit, and rendering it through jOOQ each time cost more than reading.
+     */
+    public static void scanAfter(DSLContext dsl, long afterSeq, int limit, java.util.function.Predicate<String> wanted,
+                                 RowVisitor visitor) {
         if (limit < 1 || limit > READ_LIMIT_MAX) {
             throw new IllegalArgumentException("limit must be 1.." + READ_LIMIT_MAX + ", got " + limit);
         }
-        return dsl.select(SEQ, EVENT_ID, TYPE, KEY, OCCURRED_AT, SOURCE, PAYLOAD)
-                .from(EVENTS)
-                .where(SEQ.gt(afterSeq))
-                .orderBy(SEQ)
-                .limit(limit)
-                .fetch(Outbox::stored);
+        dsl.connection(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(SCAN_AFTER)) {
+                statement.setLong(1, afterSeq);
+                statement.setInt(2, limit);
+                try (java.sql.ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long seq = rows.getLong(1);
+                        String type = rows.getString(3);
+                        EventEnvelope event = wanted.test(type) ? new EventEnvelope(UUID.fromString(rows.getString(2)), type,
+                                rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6), rows.getString(7)) : null;
+                        if (!visitor.visit(seq, event)) {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -94,11 +127,26 @@ public final class Outbox {
         return seq == null ? 0 : seq;
     }
 
-    /** Moves a durable reader's position forward; never backwards, so a late ack cannot rewind it. */
+    /**
+     * Moves a durable reader's position forward; never backwards, so a late ack cannot rewind it. Fixed text per
+     * dialect over plain JDBC, like {@link #scanAfter}: every follower runs it after every batch.
+     */
     public static void saveCursor(DSLContext dsl, String consumer, long seq) {
-        dsl.insertInto(CURSORS, CONSUMER, CURSOR_SEQ).values(consumer, seq)
-                .onConflict(CONSUMER).doUpdate()
-                .set(CURSOR_SEQ, org.jooq.impl.DSL.greatest(CURSOR_SEQ_EXISTING, org.jooq.impl.DSL.val(seq)))
-                .execute();
+        String upsert = switch (dsl.dialect().family()) {
+            case SQLITE -> "insert into outbox_cursors (consumer, seq) values (?, ?)"
+                    + " on conflict (consumer) do update set seq = max(outbox_cursors.seq, ?)";
+            case POSTGRES -> "insert into outbox_cursors (consumer, seq) values (?, ?)"
+                    + " on conflict (consumer) do update set seq = greatest(outbox_cursors.seq, ?)";
+            default -> "insert into outbox_cursors (consumer, seq) values (?, ?)"
+                    + " on duplicate key update seq = greatest(seq, ?)";
+        };
+        dsl.connection(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(upsert)) {
+                statement.setString(1, consumer);
+                statement.setLong(2, seq);
+                statement.setLong(3, seq);
+                statement.executeUpdate();
+            }
+        });
     }
 }

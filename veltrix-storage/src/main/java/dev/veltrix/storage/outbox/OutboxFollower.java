@@ -5,6 +5,7 @@ import dev.veltrix.storage.Wakeup;
 import dev.veltrix.storage.lease.Leases;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,11 +13,16 @@ import org.slf4j.LoggerFactory;
  * Follows the outbox in order on the one node holding a lease, handing batches to a handler that must save the
  * consumer's cursor itself (after publishing, or in the transaction of its own writes). On losing the lease, or on
  * a failure, it forgets its position and starts again from the saved cursor, so nothing is skipped.
+ *
+ * <p>A consumer that takes only some event types sees only those; the events it passes over cost it a seq each, and
+ * the cursor past them is saved at most once a second (reading them again after a crash changes nothing), so a
+ * capability that follows game events does not commit a transaction for every group of ledger transfers.
  */
 public final class OutboxFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxFollower.class);
     private static final Duration LEASE_TTL = Duration.ofSeconds(15);
     private static final long FAILURE_PAUSE_MS = 1_000;
+    private static final long PASSED_OVER_SAVE_MS = 1_000;
 
     private final Database database;
     private final Leases leases;
@@ -25,6 +31,7 @@ public final class OutboxFollower implements AutoCloseable {
     private final String nodeId;
     private final int batchMax;
     private final long idlePollMs;
+    private final Predicate<String> wanted;
     private final BatchHandler handler;
     private final Wakeup wakeups = new Wakeup();
     private final Thread thread;
@@ -36,8 +43,9 @@ public final class OutboxFollower implements AutoCloseable {
         void handle(List<StoredEvent> batch, long lastSeq);
     }
 
+    /** @param wanted the event types the handler takes; the others are passed over */
     public OutboxFollower(Database database, Leases leases, String lease, String consumer, String nodeId, int batchMax, long idlePollMs,
-                          BatchHandler handler) {
+                          Predicate<String> wanted, BatchHandler handler) {
         this.database = database;
         this.leases = leases;
         this.lease = lease;
@@ -45,6 +53,7 @@ public final class OutboxFollower implements AutoCloseable {
         this.nodeId = nodeId;
         this.batchMax = batchMax;
         this.idlePollMs = idlePollMs;
+        this.wanted = wanted;
         this.handler = handler;
         this.thread = Thread.ofPlatform().name("veltrix-" + lease).daemon().unstarted(this::run);
     }
@@ -61,6 +70,8 @@ public final class OutboxFollower implements AutoCloseable {
     private void run() {
         OutboxTail tail = null;
         long leaseRenewedAtMs = 0;
+        long saved = 0;
+        long savedAtMs = 0;
         while (running) {
             try {
                 long nowMs = System.nanoTime() / 1_000_000;
@@ -72,15 +83,30 @@ public final class OutboxFollower implements AutoCloseable {
                     }
                     leaseRenewedAtMs = nowMs;
                     if (tail == null) {
-                        tail = OutboxTail.after(Outbox.cursor(database.dsl(), consumer));
+                        saved = Outbox.cursor(database.dsl(), consumer);
+                        tail = OutboxTail.after(saved);
                     }
                 }
-                List<StoredEvent> batch = tail.next(database.dsl(), batchMax);
-                if (batch.isEmpty()) {
-                    pause(idlePollMs);
+                long before = tail.position();
+                List<StoredEvent> batch = tail.next(database.dsl(), batchMax, wanted);
+                if (!batch.isEmpty()) {
+                    handler.handle(batch, tail.position());
+                    saved = tail.position();
+                    savedAtMs = nowMs;
                     continue;
                 }
-                handler.handle(batch, tail.position());
+                if (tail.position() > saved && nowMs - savedAtMs >= PASSED_OVER_SAVE_MS) {
+                    long passedOver = tail.position();
+                    database.inReplayableTransaction(tx -> {
+                        Outbox.saveCursor(tx, consumer, passedOver);
+                        return null;
+                    });
+                    saved = passedOver;
+                    savedAtMs = nowMs;
+                }
+                if (tail.position() == before) {
+                    pause(idlePollMs);
+                }
             } catch (RuntimeException e) {
                 LOG.error("{} on node {} failed; retrying in {} ms", lease, nodeId, FAILURE_PAUSE_MS, e);
                 tail = null;

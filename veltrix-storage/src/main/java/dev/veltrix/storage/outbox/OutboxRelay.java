@@ -3,6 +3,7 @@ package dev.veltrix.storage.outbox;
 import dev.veltrix.core.event.EventBus;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.lease.Leases;
+import java.util.List;
 
 /**
  * Publishes committed outbox events to the event bus, on exactly one node (it holds a lease).
@@ -20,12 +21,16 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxFollower follower;
 
     public OutboxRelay(Database database, EventBus bus, Leases leases, String nodeId) {
-        this.follower = new OutboxFollower(database, leases, LEASE, CONSUMER, nodeId, BATCH_MAX, IDLE_POLL_MS, (batch, last) -> {
-            bus.publish(batch.stream().map(StoredEvent::event).toList());
-            database.inTransaction(tx -> {
-                Outbox.saveCursor(tx, CONSUMER, last);
-                return null;
-            });
+        this.follower = new OutboxFollower(database, leases, LEASE, CONSUMER, nodeId, BATCH_MAX, IDLE_POLL_MS, type -> true,
+                (batch, last) -> relay(database, bus, batch, last));
+    }
+
+    private static void relay(Database database, EventBus bus, List<StoredEvent> batch, long last) {
+        bus.publish(batch.stream().map(StoredEvent::event).toList());
+        // Losing this cursor to a power failure only republishes the batch, which a crash before it does anyway.
+        database.inReplayableTransaction(tx -> {
+            Outbox.saveCursor(tx, CONSUMER, last);
+            return null;
         });
     }
 

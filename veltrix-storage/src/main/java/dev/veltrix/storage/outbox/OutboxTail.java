@@ -3,6 +3,7 @@ package dev.veltrix.storage.outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 
 /**
@@ -46,17 +47,25 @@ public final class OutboxTail {
 
     /** The next events in order, stopping before a gap that may still fill. */
     public List<StoredEvent> next(DSLContext dsl, int limit) {
-        List<StoredEvent> read = Outbox.readAfter(dsl, position, limit);
-        List<StoredEvent> out = new ArrayList<>(read.size());
-        long expected = position + 1;
-        for (StoredEvent stored : read) {
-            if (stored.seq() != expected && !gapExpired(expected)) {
-                break;
+        return next(dsl, limit, type -> true);
+    }
+
+    /**
+     * The next events whose type {@code wanted} accepts, in order, stopping before a gap that may still fill. Rows of
+     * other types still move the position on, so a reader that wants few types passes the rest without reading them.
+     */
+    public List<StoredEvent> next(DSLContext dsl, int limit, Predicate<String> wanted) {
+        List<StoredEvent> out = new ArrayList<>();
+        Outbox.scanAfter(dsl, position, limit, wanted, (seq, event) -> {
+            if (seq != position + 1 && !gapExpired(position + 1)) {
+                return false;
             }
-            out.add(stored);
-            expected = stored.seq() + 1;
-            position = stored.seq();
-        }
+            if (event != null) {
+                out.add(new StoredEvent(seq, event));
+            }
+            position = seq;
+            return true;
+        });
         return out;
     }
 

@@ -102,6 +102,96 @@ class OutboxTest {
         }
     }
 
+    private static EventEnvelope typed(String type, int n) {
+        return new EventEnvelope(UuidV7.next(), type, "key-" + n, Instant.ofEpochMilli(1_700_000_000_000L + n), "test", "{\"n\":" + n + "}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aFollowerOfSomeTypesGetsOnlyThoseAndItsCursorPassesTheRest(SqlKind kind) throws Exception {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            var database = db.database();
+            append(database, List.of(typed("ledger.moved", 1), typed("ledger.moved", 2), typed("ledger.moved", 3)));
+            List<EventEnvelope> handled = new CopyOnWriteArrayList<>();
+            try (var follower = new OutboxFollower(database, new Leases(database, Clock.systemUTC()), "games", "games", "node-1",
+                    100, 50, type -> type.startsWith("game."), (batch, lastSeq) -> {
+                        batch.forEach(stored -> handled.add(stored.event()));
+                        append(database, List.of(), lastSeq);
+                    })) {
+                follower.start();
+                // Nothing it takes: no batch, but its cursor moves past what it passed over.
+                awaitCursor(database, "games", Outbox.lastSeq(database.dsl()));
+                assertThat(handled).isEmpty();
+                List<EventEnvelope> mixed = List.of(typed("game.kill", 4), typed("ledger.moved", 5), typed("game.mine", 6),
+                        typed("ledger.moved", 7));
+                append(database, mixed);
+                follower.wake();
+                awaitSize(handled, 2);
+                awaitCursor(database, "games", Outbox.lastSeq(database.dsl()));
+                assertThat(handled).containsExactly(mixed.get(0), mixed.get(2));
+            }
+        }
+    }
+
+    private static void append(dev.veltrix.storage.Database database, List<EventEnvelope> events) {
+        append(database, events, -1);
+    }
+
+    /** Appends events and, when {@code cursor >= 0}, saves the "games" reader's cursor in the same transaction. */
+    private static void append(dev.veltrix.storage.Database database, List<EventEnvelope> events, long cursor) {
+        database.inTransaction(tx -> {
+            if (!events.isEmpty()) {
+                Outbox.append(tx, events);
+            }
+            if (cursor >= 0) {
+                Outbox.saveCursor(tx, "games", cursor);
+            }
+            return null;
+        });
+    }
+
+    private static void awaitCursor(dev.veltrix.storage.Database database, String consumer, long seq) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Outbox.cursor(database.dsl(), consumer) < seq && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Outbox.cursor(database.dsl(), consumer)).isEqualTo(seq);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aTypedCommitListenerWakesOnlyForCommitsThatWroteItsTypes(SqlKind kind) {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            var database = db.database();
+            java.util.concurrent.atomic.AtomicInteger games = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger all = new java.util.concurrent.atomic.AtomicInteger();
+            database.afterCommitOf(type -> type.startsWith("game."), games::incrementAndGet);
+            database.afterCommit(all::incrementAndGet);
+            database.inTransaction(tx -> {
+                Outbox.append(tx, List.of(typed("ledger.moved", 1), typed("ledger.moved", 2)));
+                return null;
+            });
+            database.inTransaction(tx -> null);
+            assertThat(games).hasValue(0);
+            database.inTransaction(tx -> {
+                Outbox.append(tx, List.of(typed("ledger.moved", 3), typed("game.kill", 4)));
+                return null;
+            });
+            assertThat(games).hasValue(1);
+            // A transaction that rolls back wakes nobody, and what it appended is not carried into the next one.
+            assertThatThrownBy(() -> database.inTransaction(tx -> {
+                Outbox.append(tx, List.of(typed("game.kill", 5)));
+                throw new IllegalStateException("the change failed");
+            })).hasMessage("the change failed");
+            database.inTransaction(tx -> {
+                Outbox.append(tx, List.of(typed("ledger.moved", 6)));
+                return null;
+            });
+            assertThat(games).hasValue(1);
+            assertThat(all).hasValue(4);
+        }
+    }
+
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (list.size() < size && System.nanoTime() < deadline) {

@@ -1,0 +1,55 @@
+package dev.veltrix.storage;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The outbox event types the current thread's transaction has appended, so that after its commit {@link Database}
+ * wakes only the readers that take one of them: a node under a stream of ledger transfers does not wake its quest
+ * and battle-pass readers a thousand times a second to find no game event.
+ */
+public final class WrittenEventTypes {
+    private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
+
+    /** Nested transactions share the outermost one's set. */
+    private static final class Frame {
+        final Set<String> types = new HashSet<>();
+        int depth;
+    }
+
+    private WrittenEventTypes() {
+    }
+
+    /** Called by the outbox for each event it appends; outside a {@link Database} transaction it does nothing. */
+    public static void note(String type) {
+        Frame frame = CURRENT.get();
+        if (frame != null) {
+            frame.types.add(type);
+        }
+    }
+
+    /** A transaction attempt starts: an attempt that is retried starts with an empty set again. */
+    static void begin() {
+        Frame frame = CURRENT.get();
+        if (frame == null) {
+            frame = new Frame();
+            CURRENT.set(frame);
+        }
+        if (frame.depth++ == 0) {
+            frame.types.clear();
+        }
+    }
+
+    /** What the transaction that is committing has appended so far. */
+    static Set<String> current() {
+        Frame frame = CURRENT.get();
+        return frame == null ? Set.of() : frame.types;
+    }
+
+    static void end() {
+        Frame frame = CURRENT.get();
+        if (frame != null && --frame.depth == 0) {
+            frame.types.clear();
+        }
+    }
+}
