@@ -5,11 +5,14 @@ import java.util.SplittableRandom;
 
 /**
  * An open-loop HTTP load generator for one kind of request (see {@link OpenLoop}). Bounded by
- * rate x seconds requests.
+ * rate x seconds requests, sent over {@value #CONNECTIONS} keep-alive connections, each request in one write
+ * ({@link SingleWriteLoop}); the JDK client does the setup.
  *
  * <pre>java -cp veltrix-bench.jar dev.veltrix.bench.LoadGenerator URL KEY RATE SECONDS [transfers|orders|events]</pre>
  */
 public final class LoadGenerator {
+    static final int CONNECTIONS = 128;
+
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || args.length > 5) {
             System.err.println("usage: LoadGenerator URL KEY RATE_PER_SECOND SECONDS [transfers|orders|events]"
@@ -27,8 +30,9 @@ public final class LoadGenerator {
         HttpClient http = OpenLoop.client();
         scenario.setup(http, url, key);
         SplittableRandom random = new SplittableRandom(7);
-        OpenLoop.run(scenario.getClass().getSimpleName().replace("Scenario", "").toLowerCase(java.util.Locale.ROOT), http, rate,
-                seconds, () -> scenario.next(url, key, random), status -> status == scenario.okStatus()).print();
+        SingleWriteLoop.run(scenario.getClass().getSimpleName().replace("Scenario", "").toLowerCase(java.util.Locale.ROOT),
+                java.net.URI.create(url), CONNECTIONS, rate, seconds, () -> scenario.next(url, key, random),
+                status -> status == scenario.okStatus()).print();
         http.close();
     }
 }

@@ -39,6 +39,25 @@ final class OpenLoop {
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+        long start = System.nanoTime();
+        tick(rate, seconds, due -> {
+            if (!inFlight.tryAcquire()) {
+                failed.incrementAndGet(); // the client's bound, counted as a failure rather than hidden
+                return;
+            }
+            http.sendAsync(next.get(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                latencies.recordValue(System.nanoTime() - due);
+                (error == null && ok.test(response.statusCode()) ? succeeded : failed).incrementAndGet();
+                inFlight.release();
+            });
+        });
+        inFlight.acquire(IN_FLIGHT_MAX);
+        return new Result(name, succeeded.get(), failed.get(), (System.nanoTime() - start) / 1e9, rate,
+                latencies.getIntervalHistogram());
+    }
+
+    /** Calls {@code send} with each request's due time, {@code rate} times a second for {@code seconds}, on time. */
+    static void tick(int rate, int seconds, java.util.function.LongConsumer send) {
         long total = (long) rate * seconds;
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
@@ -48,19 +67,8 @@ final class OpenLoop {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (!inFlight.tryAcquire()) {
-                failed.incrementAndGet(); // the client's bound, counted as a failure rather than hidden
-                continue;
-            }
-            http.sendAsync(next.get(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                latencies.recordValue(System.nanoTime() - due);
-                (error == null && ok.test(response.statusCode()) ? succeeded : failed).incrementAndGet();
-                inFlight.release();
-            });
+            send.accept(due);
         }
-        inFlight.acquire(IN_FLIGHT_MAX);
-        return new Result(name, succeeded.get(), failed.get(), (System.nanoTime() - start) / 1e9, rate,
-                latencies.getIntervalHistogram());
     }
 
     /** A client for load: HTTP/1.1 outright (the default HTTP/2 client offers an h2c upgrade on every new plain connection). */
