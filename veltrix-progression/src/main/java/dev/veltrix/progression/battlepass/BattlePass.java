@@ -44,6 +44,8 @@ public final class BattlePass {
     public static final AccountId SPONSOR = new AccountId("system:battlepass");
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final int PARSED_MAX = 64;
+    private static final java.util.Map<String, Season> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     static final Table<Record> SEASONS = table(name("pass_seasons"));
     static final Field<String> S_ID = field(name("id"), String.class);
     static final Field<String> S_NAME = field(name("name"), String.class);
@@ -156,9 +158,23 @@ public final class BattlePass {
                 .fetchOptional(S_DEFINITION).map(BattlePass::read);
     }
 
+    /**
+     * The season a stored definition describes. Parsed definitions are kept by their text (a season is immutable, and
+     * an edit stores a new text): the XP feed reads its seasons for every batch, and parsing them was a fifth of its
+     * time. The few entries are dropped all at once if edits ever pile up.
+     */
     static Season read(String definition) {
+        Season known = PARSED.get(definition);
+        if (known != null) {
+            return known;
+        }
         try {
-            return JSON.readValue(definition, Season.class);
+            Season season = JSON.readValue(definition, Season.class);
+            if (PARSED.size() >= PARSED_MAX) {
+                PARSED.clear();
+            }
+            PARSED.put(definition, season);
+            return season;
         } catch (IOException e) {
             throw new IllegalStateException("a stored season is unreadable", e);
         }

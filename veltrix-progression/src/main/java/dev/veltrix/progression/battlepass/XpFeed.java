@@ -100,14 +100,15 @@ public final class XpFeed implements AutoCloseable {
      * the outbox, so a power failure that takes back its commit takes back the cursor with it.
      */
     private void handle(List<StoredEvent> batch, long last) {
-        List<Candidate> candidates = candidates(batch, seasons(database.dsl(), batch));
+        List<Season> seasons = seasons(database.dsl(), batch);
+        List<Candidate> candidates = candidates(batch, seasons);
         Map<String, Set<UUID>> reached = database.inReplayableTransaction(tx -> {
             Map<String, Set<UUID>> players = award(tx, candidates);
             Outbox.saveCursor(tx, CONSUMER, last);
             return players;
         });
         reached.forEach((seasonId, players) -> {
-            if (pass.season(seasonId).autoClaim()) {
+            if (seasons.stream().anyMatch(season -> season.id().equals(seasonId) && season.autoClaim())) {
                 players.forEach(player -> pass.claimReached(seasonId, player));
             }
         });
