@@ -10,7 +10,8 @@ final class Binds {
     }
 
     static void bind(PreparedStatement statement, int index, Field<?> field, Object value) throws SQLException {
-        Object converted = field.getDataType().convert(value);
+        // Most values already have their field's type; converting them anyway was a tenth of a group commit's CPU.
+        Object converted = value == null || field.getType().isInstance(value) ? value : field.getDataType().convert(value);
         if (converted == null) {
             // Typed, so PostgreSQL knows what a null in a multi-row VALUES list is.
             statement.setNull(index, field.getDataType().getSQLType());

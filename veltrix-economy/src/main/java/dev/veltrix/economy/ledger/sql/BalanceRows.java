@@ -7,6 +7,7 @@ import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_CURRENCY;
 
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.storage.RowInserter;
+import dev.veltrix.storage.SelectIn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +20,10 @@ import org.jooq.SQLDialect;
 
 /**
  * Reads and writes the balance rows of a group commit with a fixed number of statements, whatever
- * the group's size: one locking read per 1,000 accounts, one batch of updates, one multi-row insert.
+ * the group's size: one locking read per 1,000 accounts (fixed text, see SelectIn), one batch of updates, one multi-row insert.
  * On a networked database that turns two round trips per transfer into a handful per group.
  */
 final class BalanceRows {
-    private static final int ACCOUNTS_PER_READ = 1_000;
-
     private BalanceRows() {
     }
 
@@ -36,19 +35,14 @@ final class BalanceRows {
     static Map<BalanceKey, Long> lock(DSLContext tx, Set<BalanceKey> keys) {
         Map<BalanceKey, Long> found = new HashMap<>();
         List<String> accounts = new ArrayList<>(new TreeSet<>(keys.stream().map(k -> k.account().value()).toList()));
-        boolean sqlite = tx.dialect().family() == SQLDialect.SQLITE;
-        for (int start = 0; start < accounts.size(); start += ACCOUNTS_PER_READ) {
-            var select = tx.select(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT).from(BALANCES)
-                    .where(BAL_ACCOUNT.in(accounts.subList(start, Math.min(accounts.size(), start + ACCOUNTS_PER_READ))))
-                    .orderBy(BAL_ACCOUNT, BAL_CURRENCY);
-            var rows = sqlite ? select.fetch() : select.forUpdate().fetch();
-            for (var row : rows) {
-                BalanceKey key = new BalanceKey(new AccountId(row.value1()), row.value2());
-                if (keys.contains(key)) {
-                    found.put(key, row.value3());
-                }
-            }
-        }
+        String locking = tx.dialect().family() == SQLDialect.SQLITE ? "" : " for update";
+        SelectIn.forEach(tx, "select account, currency, balance from ledger_balances where account in ", accounts,
+                " order by account, currency" + locking, row -> {
+                    BalanceKey key = new BalanceKey(new AccountId(row.getString(1)), row.getString(2));
+                    if (keys.contains(key)) {
+                        found.put(key, row.getLong(3));
+                    }
+                });
         return found;
     }
 

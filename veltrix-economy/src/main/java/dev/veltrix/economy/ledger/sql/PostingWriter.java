@@ -152,8 +152,8 @@ final class PostingWriter {
     private static Map<String, PriorKey> loadKeys(DSLContext tx, List<Posting> group) {
         List<String> keys = group.stream().map(Posting::idempotencyKey).distinct().toList();
         Map<String, PriorKey> found = new LinkedHashMap<>();
-        tx.select(IDEM_KEY, IDEM_HASH, IDEM_POSTING).from(IDEMPOTENCY).where(IDEM_KEY.in(keys))
-                .forEach(r -> found.put(r.get(IDEM_KEY), new PriorKey(r.get(IDEM_HASH), UUID.fromString(r.get(IDEM_POSTING)))));
+        dev.veltrix.storage.SelectIn.forEach(tx, "select idem_key, request_hash, posting_id from ledger_idempotency where idem_key in ",
+                keys, "", row -> found.put(row.getString(1), new PriorKey(row.getString(2), UUID.fromString(row.getString(3)))));
         return found;
     }
 

@@ -1,0 +1,48 @@
+package dev.veltrix.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Reads the rows whose key is one of many values, as fixed text with a placeholder per value over plain JDBC. A group
+ * commit runs such reads with a hundred keys each; jOOQ renders each bound value through its visitor, which cost more
+ * than the read. The text must be portable: unquoted lower-case names, as the schema's are.
+ */
+public final class SelectIn {
+    private static final int VALUES_PER_READ = 1_000;
+
+    /** Reads one row of the result. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private SelectIn() {
+    }
+
+    /** Runs {@code before + "(?, ..., ?)" + after} for each chunk of at most 1,000 values, handing every row to {@code reader}. */
+    public static void forEach(DSLContext dsl, String before, List<String> values, String after, RowReader reader) {
+        if (values.isEmpty()) {
+            return;
+        }
+        dsl.connection(connection -> {
+            for (int start = 0; start < values.size(); start += VALUES_PER_READ) {
+                List<String> chunk = values.subList(start, Math.min(values.size(), start + VALUES_PER_READ));
+                String sql = before + "(" + "?,".repeat(chunk.size() - 1) + "?)" + after;
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            reader.read(rows);
+                        }
+                    }
+                }
+            }
+        });
+    }
+}
