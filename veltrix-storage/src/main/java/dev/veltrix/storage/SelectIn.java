@@ -25,6 +25,11 @@ public final class SelectIn {
 
     /** Runs {@code before + "(?, ..., ?)" + after} for each chunk of at most 1,000 values, handing every row to {@code reader}. */
     public static void forEach(DSLContext dsl, String before, List<String> values, String after, RowReader reader) {
+        forEach(dsl, before, List.of(), values, after, reader);
+    }
+
+    /** As {@link #forEach(DSLContext, String, List, String, RowReader)}, with {@code leading} bound to the placeholders of {@code before}. */
+    public static void forEach(DSLContext dsl, String before, List<?> leading, List<String> values, String after, RowReader reader) {
         if (values.isEmpty()) {
             return;
         }
@@ -33,8 +38,11 @@ public final class SelectIn {
                 List<String> chunk = values.subList(start, Math.min(values.size(), start + VALUES_PER_READ));
                 String sql = before + "(" + "?,".repeat(chunk.size() - 1) + "?)" + after;
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < leading.size(); i++) {
+                        statement.setObject(i + 1, leading.get(i));
+                    }
                     for (int i = 0; i < chunk.size(); i++) {
-                        statement.setString(i + 1, chunk.get(i));
+                        statement.setString(leading.size() + i + 1, chunk.get(i));
                     }
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {

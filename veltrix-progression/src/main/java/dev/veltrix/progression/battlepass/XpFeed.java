@@ -24,7 +24,9 @@ import static org.jooq.impl.DSL.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veltrix.storage.Database;
+import dev.veltrix.storage.BatchUpdate;
 import dev.veltrix.storage.RowInserter;
+import dev.veltrix.storage.SelectIn;
 import dev.veltrix.storage.lease.Leases;
 import dev.veltrix.storage.outbox.Outbox;
 import dev.veltrix.storage.outbox.OutboxFollower;
@@ -38,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -156,16 +157,22 @@ public final class XpFeed implements AutoCloseable {
         long first = candidates.stream().mapToLong(Candidate::seq).min().orElseThrow();
         long last = candidates.stream().mapToLong(Candidate::seq).max().orElseThrow();
         Set<Long> counted = new HashSet<>(tx.select(X_SEQ).from(GRANTS).where(P_SEASON.in(seasonIds), X_SEQ.between(first, last)).fetch(X_SEQ));
-        Set<String> players = new HashSet<>();
-        candidates.forEach(c -> players.add(c.player().toString()));
         Map<String, Long> daily = new HashMap<>();
-        tx.select(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP).from(DAILY).where(P_SEASON.in(seasonIds), P_PLAYER.in(players))
-                .forEach(r -> daily.put(r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4(), r.value5()));
-        Set<String> dailyExisting = new HashSet<>(daily.keySet());
-        // Each player's newest history segment, which their next grant links back to.
         Map<String, Long> segments = new HashMap<>();
-        tx.select(P_SEASON, P_PLAYER, P_LAST_SEGMENT).from(PROGRESS).where(P_SEASON.in(seasonIds), P_PLAYER.in(players))
-                .forEach(r -> segments.put(r.value1() + "|" + r.value2(), r.value3()));
+        for (String seasonId : seasonIds) {
+            List<Candidate> ofSeason = candidates.stream().filter(c -> c.season().id().equals(seasonId)).toList();
+            // The day's XP so far, for the players of capped sources only (only those have daily rows).
+            List<String> cappedPlayers = ofSeason.stream().filter(c -> c.season().sources().get(c.source()).dailyCap() > 0)
+                    .map(c -> c.player().toString()).distinct().toList();
+            SelectIn.forEach(tx, "select player, source, day, xp from pass_daily where season_id = ? and player in ",
+                    List.of(seasonId), cappedPlayers, "", row -> daily.put(
+                            seasonId + "|" + row.getString(1) + "|" + row.getString(2) + "|" + row.getInt(3), row.getLong(4)));
+            // Each player's newest history segment, which their next grant links back to.
+            SelectIn.forEach(tx, "select player, last_segment from pass_progress where season_id = ? and player in ",
+                    List.of(seasonId), ofSeason.stream().map(c -> c.player().toString()).distinct().toList(), "",
+                    row -> segments.put(seasonId + "|" + row.getString(1), row.getObject(2) == null ? null : row.getLong(2)));
+        }
+        Set<String> dailyExisting = new HashSet<>(daily.keySet());
         Set<String> progressExisting = new HashSet<>(segments.keySet());
         RowInserter grants = new RowInserter(GRANTS, List.of(P_SEASON, X_SEGMENT, P_PLAYER, X_SEQ, X_EVENT, X_SOURCE, P_XP, X_AT, X_PREV_SEGMENT));
         Map<String, Long> gained = new HashMap<>();
@@ -228,38 +235,33 @@ public final class XpFeed implements AutoCloseable {
     private static void writeDaily(DSLContext tx, Map<String, Long> daily, Set<String> changed, Set<String> existing) {
         RowInserter inserts = new RowInserter(DAILY, List.of(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP));
         // One statement prepared once and run with each row's values, not one statement per row.
-        BatchBindStep updates = tx.batch(tx.update(DAILY).set(P_XP, (Long) null)
-                .where(P_SEASON.eq((String) null), P_PLAYER.eq((String) null), X_SOURCE.eq((String) null), D_DAY.eq((Integer) null)));
+        BatchUpdate updates = new BatchUpdate("update pass_daily set xp = ? where season_id = ? and player = ? and source = ? and day = ?");
         for (String key : changed) {
             String[] k = key.split("\\|");
             if (existing.contains(key)) {
-                updates.bind(daily.get(key), k[0], k[1], k[2], Integer.parseInt(k[3]));
+                updates.add(daily.get(key), k[0], k[1], k[2], Integer.parseInt(k[3]));
             } else {
                 inserts.add(k[0], k[1], k[2], Integer.parseInt(k[3]), daily.get(key));
             }
         }
-        if (updates.size() > 0) {
-            updates.execute();
-        }
+        updates.execute(tx);
         inserts.execute(tx);
     }
 
     private static void writeProgress(DSLContext tx, Map<String, Long> gained, Map<String, Long> segments, Set<String> existing) {
         long now = System.currentTimeMillis();
         RowInserter inserts = new RowInserter(PROGRESS, List.of(P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED, P_LAST_SEGMENT));
-        BatchBindStep updates = tx.batch(tx.update(PROGRESS).set(P_XP, P_XP.plus((Long) null)).set(P_UPDATED, (Long) null)
-                .set(P_LAST_SEGMENT, (Long) null).where(P_SEASON.eq((String) null), P_PLAYER.eq((String) null)));
+        BatchUpdate updates = new BatchUpdate(
+                "update pass_progress set xp = xp + ?, updated_at = ?, last_segment = ? where season_id = ? and player = ?");
         gained.forEach((key, xp) -> {
             String[] k = key.split("\\|");
             if (existing.contains(key)) {
-                updates.bind(xp, now, segments.get(key), k[0], k[1]);
+                updates.add(xp, now, segments.get(key), k[0], k[1]);
             } else {
                 inserts.add(k[0], k[1], xp, 0, now, segments.get(key));
             }
         });
-        if (updates.size() > 0) {
-            updates.execute();
-        }
+        updates.execute(tx);
         inserts.execute(tx);
     }
 

@@ -75,7 +75,8 @@ class StoreBrowserTest {
 
         fill("playerName", "alex");
         browser.findElement(By.cssSelector("#checkout button[type=submit]")).click();
-        assertThat(text(By.cssSelector("h1"))).isEqualTo("Order for Alex");
+        // Waits for the order page: the basket's own heading is still there until the checkout answers.
+        assertThat(awaitText(By.cssSelector("h1"), "Order for")).isEqualTo("Order for Alex");
         assertThat(text(By.id("pay-amount"))).isEqualTo("0.0005 BTC");
         String address = text(By.id("pay-address"));
         assertThat(address).isEqualTo(WALLET.address(0));
