@@ -178,7 +178,8 @@ public final class VeltrixNode implements AutoCloseable {
         dev.veltrix.server.metrics.StoreMetrics.register(metrics.registry(), store);
         hunts = new dev.veltrix.progression.hunts.Hunts(database, clock, ledger);
         xpFeed = new dev.veltrix.progression.battlepass.XpFeed(database, battlePass, leases, config.nodeId());
-        database.afterCommitOf(dev.veltrix.progression.battlepass.XpFeed::takes, xpFeed::wake); // game events become XP as they commit
+        // Game events become XP as they commit; other commits do not wake the feed.
+        database.afterCommitOf(dev.veltrix.progression.battlepass.XpFeed::takes, xpFeed::wake);
         seasonArchive = new dev.veltrix.progression.battlepass.SeasonArchive(database, clock, battlePass);
         seasonArchiver = new LeasedTask(leases, "battlepass-archive", config.nodeId(), Duration.ofMinutes(1), seasonArchive::archiveEnded);
         questLibrary = new dev.veltrix.progression.quests.QuestLibrary(database, clock,
@@ -186,7 +187,8 @@ public final class VeltrixNode implements AutoCloseable {
         questLog = new dev.veltrix.progression.quests.QuestLog(database, clock, questLibrary, ledger,
                 new dev.veltrix.server.store.RewardQueue(this::fulfilment));
         questFeed = new dev.veltrix.progression.quests.QuestFeed(database, questLog, leases, config.nodeId());
-        database.afterCommitOf(dev.veltrix.progression.quests.QuestFeed::takes, questFeed::wake); // game events move quests as they commit
+        // Game events move quests as they commit; other commits do not wake the feed.
+        database.afterCommitOf(dev.veltrix.progression.quests.QuestFeed::takes, questFeed::wake);
         // Rewards are given right after completion; this catches any a crash left, and expires ended boards.
         questSweep = new LeasedTask(leases, "quests-sweep", config.nodeId(), Duration.ofSeconds(30), () -> questLog.sweep(500));
         // Rewards are paid right after each find; this catches any a crash or a refused posting left unpaid.

@@ -23,7 +23,7 @@ public final class WrittenEventTypes {
     /** Called by the outbox for each event it appends; outside a {@link Database} transaction it does nothing. */
     public static void note(String type) {
         Frame frame = CURRENT.get();
-        if (frame != null) {
+        if (frame != null && frame.depth > 0) {
             frame.types.add(type);
         }
     }

@@ -68,11 +68,6 @@ public final class QuestLog {
 
     private final Database database;
     private final Clock clock;
-
-    /** Whether events of this type can advance a quest objective. */
-    static boolean advancesQuests(String eventType) {
-        return BY_EVENT.containsKey(eventType);
-    }
     private final QuestLibrary library;
     private final LedgerService ledger;
     private final GameDeliveries deliveries;
@@ -149,6 +144,11 @@ public final class QuestLog {
     private List<Assignment> ofBoard(UUID player, QuestGenerator.Board board, LocalDate period) {
         return database.dsl().selectFrom(ASSIGNMENTS).where(A_PLAYER.eq(player.toString()), A_BOARD.eq(board.label()),
                 A_PERIOD.eq((int) period.toEpochDay())).orderBy(A_ID).fetch(this::read);
+    }
+
+    /** Whether events of this type can advance a quest objective. */
+    static boolean advancesQuests(String eventType) {
+        return BY_EVENT.containsKey(eventType);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.storage.RowInserter;
+import dev.veltrix.storage.WrittenEventTypes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public final class Outbox {
         RowInserter rows = new RowInserter(EVENTS, List.of(EVENT_ID, TYPE, KEY, OCCURRED_AT, SOURCE, PAYLOAD));
         for (EventEnvelope e : events) {
             rows.add(e.id().toString(), e.type(), e.key(), e.occurredAt().toEpochMilli(), e.source(), e.payload());
-            dev.veltrix.storage.WrittenEventTypes.note(e.type());
+            WrittenEventTypes.note(e.type());
         }
         rows.execute(tx);
     }

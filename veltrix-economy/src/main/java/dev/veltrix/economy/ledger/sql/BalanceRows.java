@@ -20,8 +20,9 @@ import org.jooq.SQLDialect;
 
 /**
  * Reads and writes the balance rows of a group commit with a fixed number of statements, whatever
- * the group's size: one locking read per 1,000 accounts (fixed text, see SelectIn), one batch of updates, one multi-row insert.
- * On a networked database that turns two round trips per transfer into a handful per group.
+ * the group's size: one locking read per 1,000 accounts (fixed text, see {@link SelectIn}), one batch of
+ * updates, one multi-row insert. On a networked database that turns two round trips per transfer into a
+ * handful per group.
  */
 final class BalanceRows {
     private BalanceRows() {

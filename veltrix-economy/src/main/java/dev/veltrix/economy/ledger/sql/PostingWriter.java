@@ -12,6 +12,7 @@ import dev.veltrix.economy.ledger.Posting;
 import dev.veltrix.economy.ledger.Transfer;
 import dev.veltrix.economy.ledger.TransferRequest;
 import dev.veltrix.storage.RowInserter;
+import dev.veltrix.storage.SelectIn;
 import dev.veltrix.storage.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -152,7 +153,7 @@ final class PostingWriter {
     private static Map<String, PriorKey> loadKeys(DSLContext tx, List<Posting> group) {
         List<String> keys = group.stream().map(Posting::idempotencyKey).distinct().toList();
         Map<String, PriorKey> found = new LinkedHashMap<>();
-        dev.veltrix.storage.SelectIn.forEach(tx, "select idem_key, request_hash, posting_id from ledger_idempotency where idem_key in ",
+        SelectIn.forEach(tx, "select idem_key, request_hash, posting_id from ledger_idempotency where idem_key in ",
                 keys, "", row -> found.put(row.getString(1), new PriorKey(row.getString(2), UUID.fromString(row.getString(3)))));
         return found;
     }
