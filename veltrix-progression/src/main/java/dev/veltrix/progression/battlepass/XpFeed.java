@@ -212,7 +212,7 @@ public final class XpFeed implements AutoCloseable {
         }
         for (StoredEvent stored : batch) {
             var event = stored.event();
-            if (!event.type().startsWith(GAME_PREFIX)) {
+            if (!takes(event.type())) {
                 continue;
             }
             String source = event.type().substring(GAME_PREFIX.length());

@@ -161,7 +161,7 @@ public final class QuestLog {
         List<StoredEvent> events = new ArrayList<>();
         Set<String> players = new HashSet<>();
         for (StoredEvent stored : batch) {
-            if (BY_EVENT.containsKey(stored.event().type())) {
+            if (advancesQuests(stored.event().type())) {
                 events.add(stored);
                 players.add(stored.event().key());
             }
