@@ -67,7 +67,10 @@ public final class BattlePass {
      * grants being written land in the newest segment's few pages; each grant links to the player's segment before.
      */
     static final Table<Record> GRANTS = table(name("pass_grants"));
-    static final int SEGMENT_BITS = 12;
+    // 64 outbox positions a segment: within one, grants are ordered by player, so a batch of 100 grants spans two or
+    // three segments of a few pages each. (Segments of 4,096, as first chosen, put a batch's grants on some 75 random
+    // pages of the newest segment.) Grants written with either size link alike: the link holds the segment itself.
+    static final int SEGMENT_BITS = 6;
     static final Field<Long> X_SEGMENT = field(name("segment"), Long.class);
     static final Field<Long> X_SEQ = field(name("seq"), Long.class);
     static final Field<Long> X_PREV_SEGMENT = field(name("prev_segment"), Long.class);
@@ -211,16 +214,17 @@ public final class BattlePass {
         return database.dsl().fetchExists(SEASONS, S_ID.eq(seasonId));
     }
 
+    /** A player's progress in a season: exact as soon as the feed counted their XP, folded or not ({@link XpFold}). */
     public Progress progress(String seasonId, UUID player) {
         Season season = season(seasonId);
-        Record row = database.dsl().selectFrom(PROGRESS).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString())).fetchOne();
-        long xp = row == null ? 0 : row.get(P_XP);
+        XpFold.Totals totals = XpFold.totals(database.dsl(), seasonId, player.toString());
+        long xp = totals.xp();
         List<Long> thresholds = season.tiers().thresholds();
         int tier = season.tiers().tierFor(xp);
         List<String> claimed = database.dsl().select(C_TIER, C_TRACK).from(CLAIMS).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString()))
                 .orderBy(C_TIER, C_TRACK).fetch(r -> r.value1() + ":" + r.value2().toLowerCase(java.util.Locale.ROOT));
         return new Progress(seasonId, player.toString(), xp, tier, tier < thresholds.size() ? thresholds.get(tier) : null,
-                row != null && row.get(P_PREMIUM) == 1, thresholds, claimed);
+                totals.premium(), thresholds, claimed);
     }
 
     /**
@@ -230,8 +234,7 @@ public final class BattlePass {
     public List<XpGrant> history(String seasonId, UUID player, int limit) {
         season(seasonId);
         List<XpGrant> grants = new ArrayList<>();
-        Long segment = database.dsl().select(P_LAST_SEGMENT).from(PROGRESS).where(P_SEASON.eq(seasonId), P_PLAYER.eq(player.toString()))
-                .fetchOne(P_LAST_SEGMENT);
+        Long segment = XpFold.totals(database.dsl(), seasonId, player.toString()).lastSegment();
         while (segment != null && grants.size() < limit) {
             var rows = database.dsl().selectFrom(GRANTS).where(P_SEASON.eq(seasonId), X_SEGMENT.eq(segment), P_PLAYER.eq(player.toString()))
                     .orderBy(X_SEQ.desc()).fetch();
@@ -247,11 +250,10 @@ public final class BattlePass {
         return grants;
     }
 
-    /** The season's players by XP. */
+    /** The season's players by XP, most first (on a tie, the one whose total changed earlier first). */
     public List<Progress> leaderboard(String seasonId, int limit) {
         season(seasonId);
-        return database.dsl().select(P_PLAYER).from(PROGRESS).where(P_SEASON.eq(seasonId)).orderBy(P_XP.desc(), P_UPDATED.asc()).limit(limit)
-                .fetch(P_PLAYER).stream().map(p -> progress(seasonId, UUID.fromString(p))).toList();
+        return XpFold.leaders(database.dsl(), seasonId, limit).stream().map(p -> progress(seasonId, UUID.fromString(p))).toList();
     }
 
     /**

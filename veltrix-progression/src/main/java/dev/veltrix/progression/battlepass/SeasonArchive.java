@@ -66,6 +66,11 @@ public final class SeasonArchive {
         if (pass.archivedAt(seasonId).isPresent()) {
             return;
         }
+        // Every player the feed counted has a progress row once their grants are folded.
+        database.inTransaction(tx -> {
+            XpFold.foldCounted(tx, clock.millis());
+            return null;
+        });
         for (String player : database.dsl().select(P_PLAYER).from(PROGRESS).where(P_SEASON.eq(seasonId)).fetch(P_PLAYER)) {
             pass.claimReached(seasonId, UUID.fromString(player));
         }
@@ -73,6 +78,8 @@ public final class SeasonArchive {
             if (tx.update(SEASONS).set(S_ARCHIVED, clock.millis()).where(S_ID.eq(seasonId), S_ARCHIVED.isNull()).execute() == 0) {
                 return null; // another node archived it meanwhile
             }
+            // The standings are read from the rows: what the feed counted since the first fold goes into them first.
+            XpFold.foldCounted(tx, clock.millis());
             Map<String, Integer> rewards = new HashMap<>();
             tx.select(P_PLAYER, count()).from(CLAIMS).where(P_SEASON.eq(seasonId)).groupBy(P_PLAYER).forEach(r -> rewards.put(r.value1(), r.value2()));
             RowInserter rows = new RowInserter(ARCHIVE, List.of(P_SEASON, P_PLAYER, A_PLACE, P_XP, A_TIER, P_PREMIUM, A_REWARDS));

@@ -1,11 +1,8 @@
 package dev.veltrix.progression.battlepass;
 
 import static dev.veltrix.progression.battlepass.BattlePass.P_PLAYER;
-import static dev.veltrix.progression.battlepass.BattlePass.P_PREMIUM;
 import static dev.veltrix.progression.battlepass.BattlePass.P_SEASON;
-import static dev.veltrix.progression.battlepass.BattlePass.P_UPDATED;
 import static dev.veltrix.progression.battlepass.BattlePass.P_XP;
-import static dev.veltrix.progression.battlepass.BattlePass.PROGRESS;
 import static dev.veltrix.progression.battlepass.BattlePass.S_DEFINITION;
 import static dev.veltrix.progression.battlepass.BattlePass.S_ENDS;
 import static dev.veltrix.progression.battlepass.BattlePass.S_STARTS;
@@ -14,7 +11,6 @@ import static dev.veltrix.progression.battlepass.BattlePass.X_AT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_EVENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SOURCE;
 import static dev.veltrix.progression.battlepass.BattlePass.GRANTS;
-import static dev.veltrix.progression.battlepass.BattlePass.P_LAST_SEGMENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_PREV_SEGMENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SEGMENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SEQ;
@@ -24,7 +20,6 @@ import static org.jooq.impl.DSL.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veltrix.storage.Database;
-import dev.veltrix.storage.BatchUpdate;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SelectIn;
 import dev.veltrix.storage.lease.Leases;
@@ -32,7 +27,7 @@ import dev.veltrix.storage.outbox.Outbox;
 import dev.veltrix.storage.outbox.OutboxFollower;
 import dev.veltrix.storage.outbox.OutboxTail;
 import dev.veltrix.storage.outbox.StoredEvent;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,23 +46,37 @@ import org.jooq.Table;
  * exactly once (the event ingest takes a re-sent event in once; a crash replays the batch, whose rows were not
  * committed; a batch read again after a lost cursor is known by its outbox positions). Daily caps and multipliers
  * apply per event as it happened. Each grant is written near the end of the history ({@link BattlePass#GRANTS}), so
- * the pages a batch dirties do not grow with the season.
+ * the pages a batch dirties do not grow with the season; the players' totals are folded from the grants about once a
+ * second ({@link XpFold}) instead of rewritten by every batch.
  */
 public final class XpFeed implements AutoCloseable {
     public static final String CONSUMER = "battlepass-xp";
     // Small enough that one batch's transaction holds the single SQLite writer only briefly.
     private static final int BATCH_MAX = 500;
     private static final String GAME_PREFIX = "game.";
-    private static final Table<Record> DAILY = table(name("pass_daily"));
-    private static final Field<Integer> D_DAY = field(name("day"), Integer.class);
+    // Each slice is folded about once a second: at 10,000 events a second each page of the totals is then written
+    // about once a second, and readers add at most a second of grants to the folded rows.
+    private static final Duration FOLD_EVERY = Duration.ofSeconds(1);
 
     private final Database database;
     private final BattlePass pass;
     private final OutboxFollower follower;
+    private final long foldSliceEveryNanos;
+    // Kept by the follower's one thread: by slice, what it counted since the slice's last fold (null: to be read from the
+    // grants); the slice to fold next, and when the last fold ran.
+    private final Unfolded[] unfolded = new Unfolded[XpFold.SLICES];
+    private int nextSlice;
+    private long foldedAt = System.nanoTime();
 
     public XpFeed(Database database, BattlePass pass, Leases leases, String nodeId) {
+        this(database, pass, leases, nodeId, FOLD_EVERY);
+    }
+
+    /** A feed that folds each slice every {@code foldEvery} (tests choose when folds happen). */
+    XpFeed(Database database, BattlePass pass, Leases leases, String nodeId, Duration foldEvery) {
         this.database = database;
         this.pass = pass;
+        this.foldSliceEveryNanos = foldEvery.toNanos() / XpFold.SLICES;
         this.follower = new OutboxFollower(database, leases, CONSUMER, CONSUMER, nodeId, BATCH_MAX, 200,
                 XpFeed::takes, this::handle);
     }
@@ -96,23 +105,65 @@ public final class XpFeed implements AutoCloseable {
     }
 
     /**
-     * One batch: its XP and the cursor in one transaction, then auto-claims. The seasons and the events' JSON are read
-     * before it, so the transaction (which holds SQLite's one writer) only writes. It is replayable: XP is rebuilt from
-     * the outbox, so a power failure that takes back its commit takes back the cursor with it.
+     * One batch: its grants and the cursor in one transaction, then a fold when one is due, then auto-claims. The
+     * seasons and the events' JSON are read before it, so the transaction (which holds SQLite's one writer) only writes.
+     * It is replayable: XP is rebuilt from the outbox, so a power failure that takes back its commit takes back the
+     * cursor with it.
      */
     private void handle(List<StoredEvent> batch, long last) {
         List<Season> seasons = seasons(database.dsl(), batch);
         List<Candidate> candidates = candidates(batch, seasons);
-        Map<String, Set<UUID>> reached = database.inReplayableTransaction(tx -> {
-            Map<String, Set<UUID>> players = award(tx, candidates);
+        Awarded awarded = database.inReplayableTransaction(tx -> {
+            Unfolded[] since = unfolded(tx);
+            Awarded counted = award(tx, candidates, since);
             Outbox.saveCursor(tx, CONSUMER, last);
-            return players;
+            return counted;
         });
-        reached.forEach((seasonId, players) -> {
+        System.arraycopy(awarded.since(), 0, unfolded, 0, unfolded.length);
+        awarded.grants().forEach(g -> unfolded[XpFold.slice(g.player())].sums.add(g));
+        if (System.nanoTime() - foldedAt >= foldSliceEveryNanos) {
+            fold(nextSlice, last);
+            nextSlice = (nextSlice + 1) % XpFold.SLICES;
+        }
+        awarded.grown().forEach((seasonId, players) -> {
             if (seasons.stream().anyMatch(season -> season.id().equals(seasonId) && season.autoClaim())) {
                 players.forEach(player -> pass.claimReached(seasonId, player));
             }
         });
+    }
+
+    /**
+     * What was counted after each slice's position: what this node kept where the position is where it left it, read
+     * from the grants where another node's fold (or an archive's) moved it, or where this node has just started.
+     */
+    private Unfolded[] unfolded(DSLContext tx) {
+        long[] positions = XpFold.positions(tx);
+        Unfolded[] since = new Unfolded[XpFold.SLICES];
+        boolean stale = false;
+        for (int slice = 0; slice < since.length; slice++) {
+            boolean kept = unfolded[slice] != null && unfolded[slice].base == positions[slice];
+            since[slice] = kept ? unfolded[slice] : new Unfolded(positions[slice]);
+            stale |= !kept;
+        }
+        if (stale) {
+            XpFold.forEachUnfolded(tx, positions, Long.MAX_VALUE, g -> {
+                Unfolded slice = since[XpFold.slice(g.player())];
+                if (slice != unfolded[XpFold.slice(g.player())]) {
+                    slice.sums.add(g);
+                }
+            });
+        }
+        return since;
+    }
+
+    /** Folds a slice's grants counted up to outbox position {@code upTo} into the players' rows ({@link XpFold}). */
+    void fold(int slice, long upTo) {
+        Unfolded kept = unfolded[slice];
+        if (kept != null) {
+            boolean moved = database.inReplayableTransaction(tx -> XpFold.fold(tx, slice, kept.base, upTo, kept.sums, System.currentTimeMillis()));
+            unfolded[slice] = moved ? new Unfolded(Math.max(kept.base, upTo)) : null;
+        }
+        foldedAt = System.nanoTime();
     }
 
     /** The seasons not archived whose time overlaps the batch's events. */
@@ -127,22 +178,43 @@ public final class XpFeed implements AutoCloseable {
         return seasons;
     }
 
-    /** An event that may give XP: its season, player, source, day, and the XP before any cap. */
-    private record Candidate(long seq, Season season, String eventId, UUID player, String source, int day, long xp, long at) {
+    /** An event that may give XP: its season, player, source, and the XP before any cap. */
+    private record Candidate(long seq, Season season, String eventId, UUID player, String source, long xp, long at) {
         String dayKey() {
-            return season.id() + "|" + player + "|" + source + "|" + day;
+            return XpFold.Grant.dayKey(season.id(), player.toString(), source, XpFold.day(at));
+        }
+
+        String playerKey() {
+            return XpFold.Grant.playerKey(season.id(), player.toString());
+        }
+
+        int slice() {
+            return XpFold.slice(player.toString());
         }
     }
 
+    /** What the feed counted after a slice's position: the newest segments and day totals its next grants need. */
+    private static final class Unfolded {
+        final long base;
+        final XpFold.Sums sums = new XpFold.Sums();
+
+        Unfolded(long base) {
+            this.base = base;
+        }
+    }
+
+    /** A batch's outcome: what it counted, and the players whose XP grew, by season. */
+    private record Awarded(Unfolded[] since, List<XpFold.Grant> grants, Map<String, Set<UUID>> grown) {
+    }
+
     /**
-     * Awards a batch's candidates inside {@code tx} with a fixed number of statements whatever its size (reads of what
-     * is already counted, the day's XP and the progress rows, then multi-row inserts and batched updates). Returns the
-     * players whose XP grew, by season.
+     * Counts a batch's candidates inside {@code tx} with a fixed number of statements whatever its size: reads of what is
+     * already counted, the folded day totals and newest segments, then one multi-row insert of the grants.
      */
-    private Map<String, Set<UUID>> award(DSLContext tx, List<Candidate> all) {
-        Map<String, Set<UUID>> grown = new HashMap<>();
+    private Awarded award(DSLContext tx, List<Candidate> all, Unfolded[] since) {
+        Awarded awarded = new Awarded(since, new ArrayList<>(), new HashMap<>());
         if (all.isEmpty()) {
-            return grown;
+            return awarded;
         }
         // Every look-up names the season first: the tables' keys start with it, so these are index look-ups.
         Set<String> seasonIds = new HashSet<>(tx.select(BattlePass.S_ID).from(SEASONS)
@@ -151,32 +223,32 @@ public final class XpFeed implements AutoCloseable {
         // A season archived since its definition was read counts no more.
         List<Candidate> candidates = all.stream().filter(c -> seasonIds.contains(c.season().id())).toList();
         if (candidates.isEmpty()) {
-            return grown;
+            return awarded;
         }
         // What of this batch was counted before (it is read again after a lost cursor): a range at the end of an index.
         long first = candidates.stream().mapToLong(Candidate::seq).min().orElseThrow();
         long last = candidates.stream().mapToLong(Candidate::seq).max().orElseThrow();
         Set<Long> counted = new HashSet<>(tx.select(X_SEQ).from(GRANTS).where(P_SEASON.in(seasonIds), X_SEQ.between(first, last)).fetch(X_SEQ));
-        Map<String, Long> daily = new HashMap<>();
+        Map<String, Long> folded = new HashMap<>();
         Map<String, Long> segments = new HashMap<>();
         for (String seasonId : seasonIds) {
             List<Candidate> ofSeason = candidates.stream().filter(c -> c.season().id().equals(seasonId)).toList();
-            // The day's XP so far, for the players of capped sources only (only those have daily rows).
+            // The day's folded XP, for the players of capped sources only (only those have daily rows).
             List<String> cappedPlayers = ofSeason.stream().filter(c -> c.season().sources().get(c.source()).dailyCap() > 0)
                     .map(c -> c.player().toString()).distinct().toList();
             SelectIn.forEach(tx, "select player, source, day, xp from pass_daily where season_id = ? and player in ",
-                    List.of(seasonId), cappedPlayers, "", row -> daily.put(
-                            seasonId + "|" + row.getString(1) + "|" + row.getString(2) + "|" + row.getInt(3), row.getLong(4)));
-            // Each player's newest history segment, which their next grant links back to.
+                    List.of(seasonId), cappedPlayers, "", row -> folded.put(
+                            XpFold.Grant.dayKey(seasonId, row.getString(1), row.getString(2), row.getInt(3)), row.getLong(4)));
+            // Each player's newest history segment, which their next grant links back to: the folded one unless the
+            // feed counted them since.
+            List<String> foldedPlayers = ofSeason.stream().filter(c -> since[c.slice()].sums.lastSegment(c.playerKey()) == null)
+                    .map(c -> c.player().toString()).distinct().toList();
             SelectIn.forEach(tx, "select player, last_segment from pass_progress where season_id = ? and player in ",
-                    List.of(seasonId), ofSeason.stream().map(c -> c.player().toString()).distinct().toList(), "",
-                    row -> segments.put(seasonId + "|" + row.getString(1), row.getObject(2) == null ? null : row.getLong(2)));
+                    List.of(seasonId), foldedPlayers, "",
+                    row -> segments.put(XpFold.Grant.playerKey(seasonId, row.getString(1)), row.getObject(2) == null ? null : row.getLong(2)));
         }
-        Set<String> dailyExisting = new HashSet<>(daily.keySet());
-        Set<String> progressExisting = new HashSet<>(segments.keySet());
         RowInserter grants = new RowInserter(GRANTS, List.of(P_SEASON, X_SEGMENT, P_PLAYER, X_SEQ, X_EVENT, X_SOURCE, P_XP, X_AT, X_PREV_SEGMENT));
-        Map<String, Long> gained = new HashMap<>();
-        Set<String> capped = new HashSet<>();
+        Map<String, Long> today = new HashMap<>();
         for (Candidate c : candidates) {
             if (!counted.add(c.seq())) {
                 continue; // counted before
@@ -184,25 +256,22 @@ public final class XpFeed implements AutoCloseable {
             long xp = c.xp();
             long cap = c.season().sources().get(c.source()).dailyCap();
             if (cap > 0) {
-                long today = daily.getOrDefault(c.dayKey(), 0L);
-                xp = Math.max(0, Math.min(xp, cap - today));
-                daily.put(c.dayKey(), today + xp);
-                capped.add(c.dayKey());
+                long before = today.computeIfAbsent(c.dayKey(), k -> folded.getOrDefault(k, 0L) + since[c.slice()].sums.days.getOrDefault(k, 0L));
+                xp = Math.max(0, Math.min(xp, cap - before));
+                today.put(c.dayKey(), before + xp);
             }
-            String key = c.season().id() + "|" + c.player();
+            String key = c.playerKey();
             long segment = c.seq() >> BattlePass.SEGMENT_BITS;
-            grants.add(c.season().id(), segment, c.player().toString(), c.seq(), c.eventId(), c.source(), xp, c.at(), segments.get(key));
+            Long previous = segments.containsKey(key) ? segments.get(key) : since[c.slice()].sums.lastSegment(key);
+            grants.add(c.season().id(), segment, c.player().toString(), c.seq(), c.eventId(), c.source(), xp, c.at(), previous);
             segments.put(key, segment);
-            // Every player with a grant has a progress row, even at 0 XP: it holds the way into their history.
-            gained.merge(key, xp, Long::sum);
+            awarded.grants().add(new XpFold.Grant(c.season().id(), c.player().toString(), c.source(), xp, c.at(), segment, c.seq()));
             if (xp > 0) {
-                grown.computeIfAbsent(c.season().id(), s -> new HashSet<>()).add(c.player());
+                awarded.grown().computeIfAbsent(c.season().id(), s -> new HashSet<>()).add(c.player());
             }
         }
         grants.execute(tx);
-        writeDaily(tx, daily, capped, dailyExisting);
-        writeProgress(tx, gained, segments, progressExisting);
-        return grown;
+        return awarded;
     }
 
     private static List<Candidate> candidates(List<StoredEvent> batch, List<Season> seasons) {
@@ -226,43 +295,9 @@ public final class XpFeed implements AutoCloseable {
             double factor = season.multipliers().stream().filter(m -> m.covers(event.occurredAt(), source, group))
                     .mapToDouble(Season.Multiplier::factor).max().orElse(1);
             out.add(new Candidate(stored.seq(), season, event.id().toString(), player, source,
-                    (int) event.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay(),
                     Math.round(season.sources().get(source).xp() * factor), event.occurredAt().toEpochMilli()));
         }
         return out;
-    }
-
-    private static void writeDaily(DSLContext tx, Map<String, Long> daily, Set<String> changed, Set<String> existing) {
-        RowInserter inserts = new RowInserter(DAILY, List.of(P_SEASON, P_PLAYER, X_SOURCE, D_DAY, P_XP));
-        // One statement prepared once and run with each row's values, not one statement per row.
-        BatchUpdate updates = new BatchUpdate("update pass_daily set xp = ? where season_id = ? and player = ? and source = ? and day = ?");
-        for (String key : changed) {
-            String[] k = key.split("\\|");
-            if (existing.contains(key)) {
-                updates.add(daily.get(key), k[0], k[1], k[2], Integer.parseInt(k[3]));
-            } else {
-                inserts.add(k[0], k[1], k[2], Integer.parseInt(k[3]), daily.get(key));
-            }
-        }
-        updates.execute(tx);
-        inserts.execute(tx);
-    }
-
-    private static void writeProgress(DSLContext tx, Map<String, Long> gained, Map<String, Long> segments, Set<String> existing) {
-        long now = System.currentTimeMillis();
-        RowInserter inserts = new RowInserter(PROGRESS, List.of(P_SEASON, P_PLAYER, P_XP, P_PREMIUM, P_UPDATED, P_LAST_SEGMENT));
-        BatchUpdate updates = new BatchUpdate(
-                "update pass_progress set xp = xp + ?, updated_at = ?, last_segment = ? where season_id = ? and player = ?");
-        gained.forEach((key, xp) -> {
-            String[] k = key.split("\\|");
-            if (existing.contains(key)) {
-                updates.add(xp, now, segments.get(key), k[0], k[1]);
-            } else {
-                inserts.add(k[0], k[1], xp, 0, now, segments.get(key));
-            }
-        });
-        updates.execute(tx);
-        inserts.execute(tx);
     }
 
     private static JsonNode payload(String text) {

@@ -1,6 +1,7 @@
 package dev.veltrix.progression.battlepass;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veltrix.core.error.ConflictException;
@@ -66,10 +67,30 @@ class BattlePassContractTest {
 
         /** Runs the feed until it has read everything committed. */
         void drain() {
+            drain(feed);
+        }
+
+        void drain(XpFeed running) {
             OutboxTail tail = OutboxTail.after(Outbox.cursor(db.database().dsl(), XpFeed.CONSUMER));
-            while (feed.take(tail) > 0) {
+            while (running.take(tail) > 0) {
                 // next batch
             }
+        }
+
+        /** A second feed on the same database (as after a restart, or on another node) that folds only when told. */
+        XpFeed feedFoldingOnlyWhenTold() {
+            return new XpFeed(db.database(), pass, new Leases(db.database(), clock), "test", Duration.ofDays(365));
+        }
+
+        /** A player's XP in their progress row alone: what folds have put there. */
+        long foldedXp(UUID player) {
+            Long xp = db.database().dsl().select(BattlePass.P_XP).from(BattlePass.PROGRESS)
+                    .where(BattlePass.P_SEASON.eq("winter"), BattlePass.P_PLAYER.eq(player.toString())).fetchOne(BattlePass.P_XP);
+            return xp == null ? 0 : xp;
+        }
+
+        long feedCursor() {
+            return Outbox.cursor(db.database().dsl(), XpFeed.CONSUMER);
         }
 
         /** Loses the feed's cursor (as after a restore) and runs it over the whole outbox again. */
@@ -101,13 +122,18 @@ class BattlePassContractTest {
                 "{\"server\":\"survival-1\",\"player\":\"" + player + "\",\"data\":{}}");
     }
 
+    /** {@code count} game events of a type (without its {@code game.} prefix), a second apart from {@code from}. */
+    private static List<EventEnvelope> games(String type, UUID player, int count, Instant from) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(game(UUID.randomUUID(), type, player, from.plusSeconds(i)));
+        }
+        return events;
+    }
+
     /** {@code blocks} block.mined events (1 XP each), a second apart from {@code from}, through the feed. */
     private static void mine(Fixture f, UUID player, int blocks, Instant from) {
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < blocks; i++) {
-            events.add(game(UUID.randomUUID(), "block.mined", player, from.plusSeconds(i)));
-        }
-        send(f, events);
+        send(f, games("block.mined", player, blocks, from));
         f.drain();
     }
 
@@ -125,10 +151,7 @@ class BattlePassContractTest {
             f.pass().save(winter(false));
             UUID ana = UUID.randomUUID();
             Instant dayOne = START.plus(Duration.ofHours(30));
-            List<EventEnvelope> events = new ArrayList<>();
-            for (int i = 0; i < 15; i++) {
-                events.add(game(UUID.randomUUID(), "mob.killed", ana, dayOne.plusSeconds(i))); // 150 XP, capped at 100
-            }
+            List<EventEnvelope> events = new ArrayList<>(games("mob.killed", ana, 15, dayOne)); // 150 XP, capped at 100
             events.add(game(UUID.randomUUID(), "block.mined", ana, dayOne.plusSeconds(20)));
             events.add(game(UUID.randomUUID(), "fish.caught", ana, dayOne.plusSeconds(21))); // no XP source
             send(f, events);
@@ -332,7 +355,9 @@ class BattlePassContractTest {
             List<XpGrant> history = f.pass().history("winter", ana, 10);
             assertThat(history).extracting(XpGrant::event).containsExactly(anas.get(2), anas.get(1), anas.get(0));
             assertThat(f.pass().history("winter", ana, 2)).extracting(XpGrant::event).containsExactly(anas.get(2), anas.get(1));
-            assertThat(f.pass().history("winter", bo, 5000)).hasSize(5000);
+            // A limit that ends inside a segment: bo's grants fill every segment of the outbox between ana's.
+            assertThat(f.pass().history("winter", bo, 2 * filler + 7)).hasSize(2 * filler + 7);
+            assertThat(f.pass().history("winter", bo, 10 * filler)).hasSize(3 * filler);
             assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(3L * filler);
 
             // Read again from the start (the cursor lost): every grant is known by its position and counts once.
@@ -340,6 +365,70 @@ class BattlePassContractTest {
             assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(3);
             assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(3L * filler);
             assertThat(f.pass().history("winter", ana, 10)).hasSize(3);
+        }
+    }
+
+    /** A player id in a chosen slice of the XP folds (the first hex digit of the id). */
+    private static UUID inSlice(int slice) {
+        return UUID.fromString(Integer.toHexString(slice) + UUID.randomUUID().toString().substring(1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void xpIsExactBeforeAndAfterItsSliceIsFoldedAndEachGrantIsFoldedOnceWithTheDailyCapKeptAcrossFoldsAndRestarts(SqlKind kind) {
+        try (Fixture f = Fixture.open(kind)) {
+            f.pass().save(winter(false));
+            XpFeed holding = f.feedFoldingOnlyWhenTold();
+            UUID ana = inSlice(0);
+            UUID bo = inSlice(15);
+            Instant day = START.plus(Duration.ofHours(30));
+            send(f, games("mob.killed", ana, 6, day)); // 60 of the day's 100 from kills
+            send(f, games("mob.killed", bo, 2, day));
+            f.drain(holding);
+            assertThat(f.foldedXp(ana)).as("not folded yet").isZero();
+            assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(60);
+            assertThat(f.pass().leaderboard("winter", 10)).extracting(Progress::player, Progress::xp)
+                    .containsExactly(tuple(ana.toString(), 60L), tuple(bo.toString(), 20L));
+
+            holding.fold(0, f.feedCursor()); // ana's slice only
+            assertThat(f.foldedXp(ana)).isEqualTo(60);
+            assertThat(f.foldedXp(bo)).isZero();
+            assertThat(f.pass().progress("winter", ana).xp()).as("folded, not counted again").isEqualTo(60);
+            assertThat(f.pass().leaderboard("winter", 10)).extracting(Progress::xp).containsExactly(60L, 20L);
+
+            // The day's cap counts the folded 60 and what is counted after the fold: 4 of 6 more kills give XP.
+            send(f, games("mob.killed", ana, 6, day.plusSeconds(60)));
+            f.drain(holding);
+            assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(100);
+            assertThat(f.pass().history("winter", ana, 100)).hasSize(12).filteredOn(g -> g.xp() == 0).hasSize(2);
+
+            // A new feed (a restart, or another node taking the lease) reads back what was not folded: the cap holds,
+            // and bo's next grant links to his grants not folded yet.
+            XpFeed restarted = f.feedFoldingOnlyWhenTold();
+            send(f, games("mob.killed", ana, 3, day.plusSeconds(120)));
+            send(f, games("mob.killed", bo, 1, day.plusSeconds(120)));
+            f.drain(restarted);
+            assertThat(f.pass().progress("winter", ana).xp()).isEqualTo(100);
+            assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(30);
+            assertThat(f.pass().history("winter", bo, 10)).hasSize(3);
+
+            // Folding everything counted (as an archive does), twice: each grant reaches the rows once.
+            for (int i = 0; i < 2; i++) {
+                f.db().database().inTransaction(tx -> {
+                    XpFold.foldCounted(tx, f.clock().millis());
+                    return null;
+                });
+                assertThat(f.foldedXp(ana)).isEqualTo(100);
+                assertThat(f.foldedXp(bo)).isEqualTo(30);
+            }
+            // A fold from where the restarted feed last saw bo's slice finds the position moved and writes nothing.
+            restarted.fold(15, f.feedCursor());
+            assertThat(f.foldedXp(bo)).isEqualTo(30);
+            assertThat(f.pass().progress("winter", bo).xp()).isEqualTo(30);
+            assertThat(f.pass().history("winter", bo, 10)).hasSize(3);
+            send(f, games("mob.killed", ana, 1, day.plusSeconds(180)));
+            f.drain(restarted);
+            assertThat(f.pass().progress("winter", ana).xp()).as("capped after the folds too").isEqualTo(100);
         }
     }
 }

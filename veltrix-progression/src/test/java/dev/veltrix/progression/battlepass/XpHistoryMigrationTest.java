@@ -75,6 +75,9 @@ class XpHistoryMigrationTest {
             Progress progress = pass.progress("winter", ana);
             assertThat(progress.xp()).isEqualTo(20);
             assertThat(progress.premium()).isTrue();
+            // The totals already held every grant counted before: none of them is added to them again.
+            assertThat(pass.leaderboard("winter", 10)).extracting(Progress::player, Progress::xp)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ana.toString(), 20L), org.assertj.core.groups.Tuple.tuple(cy.toString(), 0L));
 
             // The feed reads the outbox from its start: the kill counted before the migration counts no more; a new
             // one counts within the day's cap carried over (20 of 100 used) and is shown first.

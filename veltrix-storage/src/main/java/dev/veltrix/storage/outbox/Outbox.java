@@ -128,6 +128,13 @@ public final class Outbox {
         return seq == null ? 0 : seq;
     }
 
+    /** The positions of the durable readers whose names start with {@code prefix}, by name (absent: none yet). */
+    public static java.util.Map<String, Long> cursors(DSLContext dsl, String prefix) {
+        java.util.Map<String, Long> positions = new java.util.HashMap<>();
+        dsl.select(CONSUMER, CURSOR_SEQ).from(CURSORS).where(CONSUMER.startsWith(prefix)).forEach(r -> positions.put(r.value1(), r.value2()));
+        return positions;
+    }
+
     /**
      * Moves a durable reader's position forward; never backwards, so a late ack cannot rewind it. Fixed text per
      * dialect over plain JDBC, like {@link #scanAfter}: every follower runs it after every batch.
@@ -149,5 +156,19 @@ public final class Outbox {
                 statement.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Moves a reader's position from {@code from} to {@code to} only if it is still at {@code from} (a reader with no
+     * position yet is at 0); returns whether it moved. Two nodes racing to move the same position: one moves it, the
+     * other waits on the row and then finds it moved, so work claimed by the move is done once.
+     */
+    public static boolean moveCursor(DSLContext dsl, String consumer, long from, long to) {
+        if (dsl.update(CURSORS).set(CURSOR_SEQ, to).where(CONSUMER.eq(consumer), CURSOR_SEQ.eq(from)).execute() == 1) {
+            return true;
+        }
+        // No row yet: the first move inserts it; a racing first move fails on the key and rolls its transaction back.
+        return from == 0 && !dsl.fetchExists(CURSORS, CONSUMER.eq(consumer))
+                && dsl.insertInto(CURSORS, CONSUMER, CURSOR_SEQ).values(consumer, to).execute() == 1;
     }
 }
