@@ -15,7 +15,10 @@ FROM (
     UNION ALL SELECT 'battlepass-fold-4' UNION ALL SELECT 'battlepass-fold-5' UNION ALL SELECT 'battlepass-fold-6' UNION ALL SELECT 'battlepass-fold-7'
     UNION ALL SELECT 'battlepass-fold-8' UNION ALL SELECT 'battlepass-fold-9' UNION ALL SELECT 'battlepass-fold-a' UNION ALL SELECT 'battlepass-fold-b'
     UNION ALL SELECT 'battlepass-fold-c' UNION ALL SELECT 'battlepass-fold-d' UNION ALL SELECT 'battlepass-fold-e' UNION ALL SELECT 'battlepass-fold-f'
-) s;
+) s
+-- Nothing counted yet (a new database, or one a backup is being restored into): no position is needed before the first
+-- fold, and a restore brings the archive's own.
+WHERE m.seq > 0;
 
 -- The index by XP was rewritten for every total a fold changes, on random pages: most of a fold's writes. A season's
 -- leaderboard reads the season's rows instead (one range of the table's key).
