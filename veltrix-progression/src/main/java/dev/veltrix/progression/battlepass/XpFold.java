@@ -122,8 +122,12 @@ final class XpFold {
 
     /** Every slice's position, by slice (0 before its first fold). */
     static long[] positions(DSLContext dsl) {
+        return positions(dsl, false);
+    }
+
+    private static long[] positions(DSLContext dsl, boolean lock) {
         long[] positions = new long[SLICES];
-        Outbox.cursors(dsl, POSITION_PREFIX).forEach((name, seq) -> positions[Integer.parseInt(name.substring(POSITION_PREFIX.length()), 16)] = seq);
+        Outbox.cursors(dsl, POSITION_PREFIX, lock).forEach((name, seq) -> positions[Integer.parseInt(name.substring(POSITION_PREFIX.length()), 16)] = seq);
         return positions;
     }
 
@@ -143,8 +147,10 @@ final class XpFold {
 
     /** Folds everything the feed has counted (up to its cursor), every slice: archiving a season reads final totals. */
     static void foldCounted(DSLContext tx, long now) {
+        // The positions are read locked: a slice's fold running elsewhere waits, then finds its position moved, so no
+        // slice is left out of totals the caller reads (an archive's standings).
+        long[] positions = positions(tx, true);
         long upTo = Outbox.cursor(tx, XpFeed.CONSUMER);
-        long[] positions = positions(tx);
         Sums[] sums = new Sums[SLICES];
         Arrays.setAll(sums, i -> new Sums());
         forEachUnfolded(tx, positions, upTo, g -> sums[slice(g.player())].add(g));

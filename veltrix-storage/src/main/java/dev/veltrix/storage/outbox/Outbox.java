@@ -130,8 +130,18 @@ public final class Outbox {
 
     /** The positions of the durable readers whose names start with {@code prefix}, by name (absent: none yet). */
     public static java.util.Map<String, Long> cursors(DSLContext dsl, String prefix) {
+        return cursors(dsl, prefix, false);
+    }
+
+    /**
+     * As {@link #cursors(DSLContext, String)}; with {@code lock}, the newest committed positions, held until the caller's
+     * transaction ends so no one moves them meanwhile (SQLite needs no lock: its one writer already excludes the others).
+     */
+    public static java.util.Map<String, Long> cursors(DSLContext tx, String prefix, boolean lock) {
         java.util.Map<String, Long> positions = new java.util.HashMap<>();
-        dsl.select(CONSUMER, CURSOR_SEQ).from(CURSORS).where(CONSUMER.startsWith(prefix)).forEach(r -> positions.put(r.value1(), r.value2()));
+        var select = tx.select(CONSUMER, CURSOR_SEQ).from(CURSORS).where(CONSUMER.startsWith(prefix));
+        (lock && tx.dialect().family() != org.jooq.SQLDialect.SQLITE ? select.forUpdate() : select)
+                .forEach(r -> positions.put(r.value1(), r.value2()));
         return positions;
     }
 
