@@ -14,9 +14,6 @@ import static dev.veltrix.progression.battlepass.BattlePass.GRANTS;
 import static dev.veltrix.progression.battlepass.BattlePass.X_PREV_SEGMENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SEGMENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SEQ;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veltrix.storage.Database;
@@ -36,9 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 
 /**
  * Turns game events into battle-pass XP. On the one node holding its lease it follows the outbox in order and

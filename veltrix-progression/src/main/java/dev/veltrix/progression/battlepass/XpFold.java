@@ -16,11 +16,8 @@ import static dev.veltrix.progression.battlepass.BattlePass.X_AT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SEGMENT;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SEQ;
 import static dev.veltrix.progression.battlepass.BattlePass.X_SOURCE;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.table;
 
 import dev.veltrix.storage.BatchUpdate;
 import dev.veltrix.storage.SelectIn;
@@ -34,11 +31,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 
 /**
  * The players' XP totals, kept behind their grants. The feed writes a batch's grants, which fall near the end of their
@@ -56,8 +51,6 @@ import org.jooq.Table;
 final class XpFold {
     static final int SLICES = 16;
     private static final String POSITION_PREFIX = "battlepass-fold-";
-    static final Table<Record> DAILY = table(name("pass_daily"));
-    static final Field<Integer> D_DAY = field(name("day"), Integer.class);
     private static final long DAY_MILLIS = 86_400_000L;
     // A slice far behind (its node was gone) is read by a range of the history's segments instead of one per segment.
     private static final int SEGMENTS_LISTED_MAX = 256;
@@ -89,14 +82,12 @@ final class XpFold {
     static final class Sums {
         final Map<String, long[]> players = new HashMap<>(); // player key -> {xp, newest segment}
         final Map<String, Long> days = new HashMap<>();
-        int grants;
 
         void add(Grant grant) {
             long[] total = players.computeIfAbsent(grant.playerKey(), k -> new long[] {0, Long.MIN_VALUE});
             total[0] += grant.xp();
             total[1] = Math.max(total[1], grant.segment());
             days.merge(grant.dayKey(), grant.xp(), Long::sum);
-            grants++;
         }
 
         /** The player's newest segment among these grants, or null when they have none here. */
