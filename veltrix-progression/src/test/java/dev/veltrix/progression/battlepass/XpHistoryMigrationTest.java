@@ -59,7 +59,7 @@ class XpHistoryMigrationTest {
             long at = START.plus(Duration.ofHours(5)).toEpochMilli();
             db.database().inTransaction(tx -> {
                 // Ana's first kill is still in the outbox; her second was pruned from it. Cy's kill gave nothing (capped).
-                Outbox.append(tx, List.of(BattlePassContractTest.game(inOutbox, "mob.killed", ana, Instant.ofEpochMilli(at))));
+                Outbox.append(tx, List.of(BattlePassFixture.game(inOutbox, "mob.killed", ana, Instant.ofEpochMilli(at))));
                 insertOld(tx, inOutbox, ana, 10, at);
                 insertOld(tx, UUID.randomUUID(), ana, 10, at + 1_000);
                 insertOld(tx, UUID.randomUUID(), cy, 0, at + 2_000);
@@ -83,7 +83,7 @@ class XpHistoryMigrationTest {
             // one counts within the day's cap carried over (20 of 100 used) and is shown first.
             UUID fresh = UUID.randomUUID();
             db.database().inTransaction(tx -> {
-                Outbox.append(tx, List.of(BattlePassContractTest.game(fresh, "mob.killed", ana, Instant.ofEpochMilli(at + 5_000))));
+                Outbox.append(tx, List.of(BattlePassFixture.game(fresh, "mob.killed", ana, Instant.ofEpochMilli(at + 5_000))));
                 return null;
             });
             XpFeed feed = new XpFeed(db.database(), pass, new Leases(db.database(), clock), "test");
