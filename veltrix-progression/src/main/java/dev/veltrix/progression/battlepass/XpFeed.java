@@ -51,6 +51,8 @@ public final class XpFeed implements AutoCloseable {
     // Each slice is folded about once a second: at 10,000 events a second each page of the totals is then written
     // about once a second, and readers add at most a second of grants to the folded rows.
     private static final Duration FOLD_EVERY = Duration.ofSeconds(1);
+    // Values of the folded rows kept per slice and kind: all the players of some 130,000 active in a second.
+    private static final int KNOWN_MAX = 8_192;
 
     private final Database database;
     private final BattlePass pass;
@@ -155,7 +157,7 @@ public final class XpFeed implements AutoCloseable {
         Unfolded kept = unfolded[slice];
         if (kept != null) {
             boolean moved = database.inReplayableTransaction(tx -> XpFold.fold(tx, slice, kept.base, upTo, kept.sums, System.currentTimeMillis()));
-            unfolded[slice] = moved ? new Unfolded(Math.max(kept.base, upTo)) : null;
+            unfolded[slice] = moved ? kept.folded(Math.max(kept.base, upTo)) : null;
         }
         foldedAt = System.nanoTime();
     }
@@ -187,13 +189,41 @@ public final class XpFeed implements AutoCloseable {
         }
     }
 
-    /** What the feed counted after a slice's position: the newest segments and day totals its next grants need. */
+    /**
+     * What the feed counted after a slice's position, and what it knows of the slice's rows as folded up to that
+     * position: the newest segments and day totals its next grants need.
+     */
     private static final class Unfolded {
         final long base;
         final XpFold.Sums sums = new XpFold.Sums();
+        // The folded rows change only when the position moves, so values read from them (or left by this node's own
+        // fold) hold until then: a player is read once, not in every batch. By player key: the newest segment (null
+        // without one); by day key: a capped source's folded XP of the day (0 without a row).
+        final Map<String, Long> segments = new HashMap<>();
+        final Map<String, Long> days = new HashMap<>();
 
         Unfolded(long base) {
             this.base = base;
+        }
+
+        /** What is known of the rows once this node's fold has added the sums to them, up to {@code upTo}. */
+        Unfolded folded(long upTo) {
+            Unfolded next = new Unfolded(upTo);
+            // Bounded: past the limit only the players just folded are carried over (the others are read again).
+            if (segments.size() <= KNOWN_MAX) {
+                next.segments.putAll(segments);
+            }
+            if (days.size() <= KNOWN_MAX) {
+                next.days.putAll(days);
+            }
+            sums.players.forEach((key, total) -> next.segments.put(key, total[1]));
+            sums.days.forEach((key, xp) -> {
+                Long before = days.get(key);
+                if (before != null) {
+                    next.days.put(key, before + xp);
+                }
+            });
+            return next;
         }
     }
 
@@ -227,19 +257,30 @@ public final class XpFeed implements AutoCloseable {
         Map<String, Long> segments = new HashMap<>();
         for (String seasonId : seasonIds) {
             List<Candidate> ofSeason = candidates.stream().filter(c -> c.season().id().equals(seasonId)).toList();
-            // The day's folded XP, for the players of capped sources only (only those have daily rows).
-            List<String> cappedPlayers = ofSeason.stream().filter(c -> c.season().sources().get(c.source()).dailyCap() > 0)
+            // The day's folded XP, for the players of capped sources only (only those have daily rows), read where the
+            // feed does not know it yet.
+            List<Candidate> capped = ofSeason.stream().filter(c -> c.season().sources().get(c.source()).dailyCap() > 0).toList();
+            List<String> unknownDays = capped.stream().filter(c -> !since[c.slice()].days.containsKey(c.dayKey()))
                     .map(c -> c.player().toString()).distinct().toList();
             SelectIn.forEach(tx, "select player, source, day, xp from pass_daily where season_id = ? and player in ",
-                    List.of(seasonId), cappedPlayers, "", row -> folded.put(
+                    List.of(seasonId), unknownDays, "", row -> folded.put(
                             XpFold.Grant.dayKey(seasonId, row.getString(1), row.getString(2), row.getInt(3)), row.getLong(4)));
+            capped.forEach(c -> folded.put(c.dayKey(), since[c.slice()].days.computeIfAbsent(c.dayKey(), k -> folded.getOrDefault(k, 0L))));
             // Each player's newest history segment, which their next grant links back to: the folded one unless the
             // feed counted them since.
-            List<String> foldedPlayers = ofSeason.stream().filter(c -> since[c.slice()].sums.lastSegment(c.playerKey()) == null)
+            List<Candidate> notCountedSince = ofSeason.stream().filter(c -> since[c.slice()].sums.lastSegment(c.playerKey()) == null).toList();
+            List<String> unknownSegments = notCountedSince.stream().filter(c -> !since[c.slice()].segments.containsKey(c.playerKey()))
                     .map(c -> c.player().toString()).distinct().toList();
             SelectIn.forEach(tx, "select player, last_segment from pass_progress where season_id = ? and player in ",
-                    List.of(seasonId), foldedPlayers, "",
+                    List.of(seasonId), unknownSegments, "",
                     row -> segments.put(XpFold.Grant.playerKey(seasonId, row.getString(1)), row.getObject(2) == null ? null : row.getLong(2)));
+            for (Candidate c : notCountedSince) {
+                Map<String, Long> known = since[c.slice()].segments;
+                if (!known.containsKey(c.playerKey())) {
+                    known.put(c.playerKey(), segments.get(c.playerKey())); // null: no row, or a row without grants
+                }
+                segments.put(c.playerKey(), known.get(c.playerKey()));
+            }
         }
         RowInserter grants = new RowInserter(GRANTS, List.of(P_SEASON, X_SEGMENT, P_PLAYER, X_SEQ, X_EVENT, X_SOURCE, P_XP, X_AT, X_PREV_SEGMENT));
         Map<String, Long> today = new HashMap<>();
