@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep3;
@@ -47,7 +46,6 @@ public final class EventIngest implements AutoCloseable {
     public static final int DATA_CHARS_MAX = 8_192;
     /** How far ahead of Veltrix's clock a game server's clock may run. */
     public static final Duration FUTURE_SKEW_MAX = Duration.ofMinutes(5);
-    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final int TYPE_LENGTH_MAX = EventEnvelope.TYPE_LENGTH_MAX - GameEvent.TYPE_PREFIX.length();
     private static final Set<String> FIELDS = Set.of("id", "type", "player", "occurredAt", "data");
 
@@ -218,7 +216,7 @@ public final class EventIngest implements AutoCloseable {
         }
         UUID id = uuid(raw, "id", true);
         String type = raw.path("type").isTextual() ? raw.get("type").asText() : null;
-        if (type == null || type.length() > TYPE_LENGTH_MAX || !TYPE.matcher(type).matches()) {
+        if (type == null || type.length() > TYPE_LENGTH_MAX || !EventEnvelope.isType(type)) {
             throw InvalidInputException.of("type", "subject.past_tense in lower case, at most " + TYPE_LENGTH_MAX
                     + " characters (e.g. mob.killed), got " + raw.path("type"));
         }

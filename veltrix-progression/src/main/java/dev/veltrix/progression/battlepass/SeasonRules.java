@@ -1,6 +1,7 @@
 package dev.veltrix.progression.battlepass;
 
 import dev.veltrix.core.error.FieldError;
+import dev.veltrix.core.event.EventEnvelope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ final class SeasonRules {
     static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     static final Pattern ITEM = Pattern.compile("([a-z0-9_.-]{1,32}:)?[a-z0-9_./-]{1,64}");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
     private SeasonRules() {
     }
@@ -70,7 +70,7 @@ final class SeasonRules {
             errors.add(new FieldError("sources", "at least one game event type that gives XP, such as \"mob.killed\": {\"xp\": 10}"));
         }
         season.sources().forEach((type, source) -> {
-            if (!EVENT_TYPE.matcher(type).matches() || type.length() > 64) {
+            if (!EventEnvelope.isType(type) || type.length() > 64) {
                 errors.add(new FieldError("sources." + type, "a game event type such as mob.killed"));
             }
             if (source.xp() < 1 || source.xp() > 1_000_000) {
