@@ -78,8 +78,7 @@ public final class LedgerFixture {
                     ps.executeUpdate();
                 }
                 writeTransfers(c, names, from, to, amount);
-                writeEntries(c, names, from, to, amount);
-                writeBalances(c, names, balance);
+                writeBalances(c, names, balance, writeEntries(c, names, from, to, amount));
                 c.commit();
             }
         }
@@ -108,63 +107,50 @@ public final class LedgerFixture {
         }
     }
 
-    /** Entries in key order (account, then transfer): each account's transfers gathered by a counting sort. */
-    private static void writeEntries(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
-        int accounts = names.length;
-        int[] start = new int[accounts + 1];
-        int issuance = 0;
-        for (int t = 0; t < from.length; t++) {
-            if (from[t] >= 0) {
-                start[from[t] + 1]++;
-            } else {
-                issuance++;
-            }
-            start[to[t] + 1]++;
-        }
-        for (int a = 0; a < accounts; a++) {
-            start[a + 1] += start[a];
-        }
-        int[] next = Arrays.copyOf(start, accounts);
-        int[] byAccount = new int[start[accounts]];
-        for (int t = 0; t < from.length; t++) { // ascending t, so each account's transfers come out in id order
-            if (from[t] >= 0) {
-                byAccount[next[from[t]]++] = t;
-            }
-            byAccount[next[to[t]]++] = t;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entries (account, transfer_id, currency, delta) VALUES (?, ?, 'coins', ?)")) {
+    /**
+     * Entries in key order (transfer, then account), each linked to the account's entry before it; returns each account's
+     * newest transfer (issuance's last), which its balance row holds.
+     */
+    private static int[] writeEntries(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
+        int[] last = new int[names.length + 1];
+        Arrays.fill(last, -1);
+        int issuance = names.length;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entries (transfer_id, account, currency, delta, prev_transfer) VALUES (?, ?, 'coins', ?, ?)")) {
             int rows = 0;
-            // "player:..." sorts before "system:issuance": the players' entries first, issuance's last.
-            for (int a = 0; a < accounts; a++) {
-                for (int k = start[a]; k < start[a + 1]; k++) {
-                    int t = byAccount[k];
-                    ps.setString(1, names[a]);
-                    ps.setString(2, id(t));
-                    ps.setLong(3, to[t] == a ? amount[t] : -amount[t]);
-                    batch(ps, rows++);
-                }
-            }
-            for (int t = 0; t < issuance; t++) {
-                ps.setString(1, ISSUANCE);
-                ps.setString(2, id(t));
-                ps.setLong(3, -amount[t]);
+            for (int t = 0; t < from.length; t++) {
+                int payer = from[t] < 0 ? issuance : from[t];
+                entry(ps, t, payer == issuance ? ISSUANCE : names[payer], -amount[t], last[payer]);
                 batch(ps, rows++);
+                entry(ps, t, names[to[t]], amount[t], last[to[t]]);
+                batch(ps, rows++);
+                last[payer] = t;
+                last[to[t]] = t;
             }
             ps.executeBatch();
         }
+        return last;
     }
 
-    private static void writeBalances(Connection c, String[] names, long[] balance) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_balances (account, currency, balance) VALUES (?, 'coins', ?)")) {
+    private static void entry(PreparedStatement ps, int transfer, String account, long delta, int prev) throws SQLException {
+        ps.setString(1, id(transfer));
+        ps.setString(2, account);
+        ps.setLong(3, delta);
+        ps.setString(4, prev < 0 ? null : id(prev));
+    }
+
+    private static void writeBalances(Connection c, String[] names, long[] balance, int[] last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_balances (account, currency, balance, last_transfer) VALUES (?, 'coins', ?, ?)")) {
             long issued = 0;
             for (int a = 0; a < names.length; a++) {
                 ps.setString(1, names[a]);
                 ps.setLong(2, balance[a]);
+                ps.setString(3, id(last[a]));
                 issued += balance[a];
                 batch(ps, a);
             }
             ps.setString(1, ISSUANCE);
             ps.setLong(2, -issued);
+            ps.setString(3, id(last[names.length]));
             ps.addBatch();
             ps.executeBatch();
         }

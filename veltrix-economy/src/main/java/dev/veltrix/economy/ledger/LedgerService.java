@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -179,21 +178,10 @@ public final class LedgerService implements AutoCloseable {
         return store.balances(account);
     }
 
-    /** One page of an account's transfers, newest first. */
+    /** One page of an account's transfers, newest first; {@code cursor} is the previous page's {@code nextCursor}. */
     public Page<Transfer> history(AccountId account, String cursor, int limit) {
         checkLimit(limit);
-        UUID after = null;
-        if (cursor != null && !cursor.isEmpty()) {
-            try {
-                after = UUID.fromString(cursor);
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("cursor", "pass the nextCursor of the previous page unchanged");
-            }
-        }
-        List<Transfer> items = store.history(account, after, limit + 1);
-        boolean more = items.size() > limit;
-        List<Transfer> page = more ? items.subList(0, limit) : items;
-        return new Page<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+        return store.history(account, cursor == null || cursor.isEmpty() ? null : HistoryCursor.parse(cursor), limit);
     }
 
     public List<Balance> top(String currency, int limit) {

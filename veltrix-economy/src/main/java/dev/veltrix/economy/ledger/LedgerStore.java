@@ -2,7 +2,6 @@ package dev.veltrix.economy.ledger;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Where the ledger keeps its books. One SQL adapter serves every supported database. */
 public interface LedgerStore {
@@ -23,8 +22,12 @@ public interface LedgerStore {
 
     List<Balance> balances(AccountId account);
 
-    /** An account's transfers, newest first, starting after {@code afterTransferId} when it is given. */
-    List<Transfer> history(AccountId account, UUID afterTransferId, int limit);
+    /**
+     * Up to {@code limit} of an account's transfers, newest first: from the newest when {@code from} is null, else where
+     * that cursor points. The page's cursor is null when nothing older is left. A cursor naming transfers that are not
+     * the account's is refused with a 400.
+     */
+    Page<Transfer> history(AccountId account, HistoryCursor from, int limit);
 
     /** Player accounts with the largest balances of a currency. */
     List<Balance> top(String currency, int limit);

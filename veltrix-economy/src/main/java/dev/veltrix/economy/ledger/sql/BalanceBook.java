@@ -10,19 +10,24 @@ import java.util.TreeMap;
 /**
  * The balances one group commit touches, read (and on PostgreSQL and MariaDB locked) at the start
  * of its transaction. Postings are applied to it one after another with the ledger's rules, exactly
- * as if each were its own transaction: a refused posting leaves the book as it was. At the end the
- * changed balances are written back in one batch.
+ * as if each were its own transaction: a refused posting leaves the book as it was. Each posted entry is then
+ * linked to the one before it of its account and currency ({@link #link}). At the end the changed rows are
+ * written back in one batch.
  */
 final class BalanceBook {
     private static final long LIMIT = TransferRequest.AMOUNT_MAX;
 
-    private final Map<BalanceKey, Long> stored;
+    private final Map<BalanceKey, BalanceRow> stored;
     private final TreeMap<BalanceKey, Long> current = new TreeMap<>();
+    private final Map<BalanceKey, String> lastTransfers = new HashMap<>();
 
-    /** {@code stored} holds the rows that exist; a key without a row starts at zero. */
-    BalanceBook(Map<BalanceKey, Long> stored) {
+    /** {@code stored} holds the rows that exist; a key without a row starts at zero, with no transfer. */
+    BalanceBook(Map<BalanceKey, BalanceRow> stored) {
         this.stored = Map.copyOf(stored);
-        this.current.putAll(stored);
+        stored.forEach((key, row) -> {
+            current.put(key, row.balance());
+            lastTransfers.put(key, row.lastTransfer());
+        });
     }
 
     long balance(BalanceKey key) {
@@ -55,28 +60,43 @@ final class BalanceBook {
         return null;
     }
 
+    /**
+     * Makes {@code transferId} the newest transfer of a balance the group posted to; returns the one it follows (null
+     * for the first). Called for each entry in the order transfers were posted.
+     */
+    String link(BalanceKey key, String transferId) {
+        if (!current.containsKey(key)) {
+            throw new IllegalStateException("no posted balance " + key + " to link transfer " + transferId + " to");
+        }
+        return lastTransfers.put(key, transferId);
+    }
+
     /** Why a posting was refused, and at which leg. */
     record Refusal(String problemType, int leg) {
     }
 
-    /** Changed balances whose row exists: written with UPDATE, in key order. */
-    Map<BalanceKey, Long> updates() {
-        Map<BalanceKey, Long> updates = new TreeMap<>();
+    /**
+     * Changed rows that exist: written with UPDATE, in key order. A row whose amount came back to where it was still
+     * changed when the group posted to it (its newest transfer moved).
+     */
+    Map<BalanceKey, BalanceRow> updates() {
+        Map<BalanceKey, BalanceRow> updates = new TreeMap<>();
         current.forEach((key, balance) -> {
-            Long before = stored.get(key);
-            if (before != null && before != balance.longValue()) {
-                updates.put(key, balance);
+            BalanceRow before = stored.get(key);
+            BalanceRow after = new BalanceRow(balance, lastTransfers.get(key));
+            if (before != null && !before.equals(after)) {
+                updates.put(key, after);
             }
         });
         return updates;
     }
 
     /** Balances of accounts seen for the first time: written with INSERT. */
-    Map<BalanceKey, Long> inserts() {
-        Map<BalanceKey, Long> inserts = new TreeMap<>();
+    Map<BalanceKey, BalanceRow> inserts() {
+        Map<BalanceKey, BalanceRow> inserts = new TreeMap<>();
         current.forEach((key, balance) -> {
             if (!stored.containsKey(key)) {
-                inserts.put(key, balance);
+                inserts.put(key, new BalanceRow(balance, lastTransfers.get(key)));
             }
         });
         return inserts;

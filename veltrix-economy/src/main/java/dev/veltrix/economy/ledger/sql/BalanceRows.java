@@ -4,6 +4,7 @@ import static dev.veltrix.economy.ledger.sql.LedgerTables.BALANCES;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_ACCOUNT;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_AMOUNT;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_CURRENCY;
+import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_LAST_TRANSFER;
 
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.storage.RowInserter;
@@ -33,15 +34,15 @@ final class BalanceRows {
      * (FOR UPDATE), in account order, so another node cannot change them meanwhile; SQLite's
      * IMMEDIATE transaction already holds the whole database's write lock.
      */
-    static Map<BalanceKey, Long> lock(DSLContext tx, Set<BalanceKey> keys) {
-        Map<BalanceKey, Long> found = new HashMap<>();
+    static Map<BalanceKey, BalanceRow> lock(DSLContext tx, Set<BalanceKey> keys) {
+        Map<BalanceKey, BalanceRow> found = new HashMap<>();
         List<String> accounts = new ArrayList<>(new TreeSet<>(keys.stream().map(k -> k.account().value()).toList()));
         String locking = tx.dialect().family() == SQLDialect.SQLITE ? "" : " for update";
-        SelectIn.forEach(tx, "select account, currency, balance from ledger_balances where account in ", accounts,
+        SelectIn.forEach(tx, "select account, currency, balance, last_transfer from ledger_balances where account in ", accounts,
                 " order by account, currency" + locking, row -> {
                     BalanceKey key = new BalanceKey(new AccountId(row.getString(1)), row.getString(2));
                     if (keys.contains(key)) {
-                        found.put(key, row.getLong(3));
+                        found.put(key, new BalanceRow(row.getLong(3), row.getString(4)));
                     }
                 });
         return found;
@@ -49,15 +50,15 @@ final class BalanceRows {
 
     /** Writes what the book changed. A racing insert of a new account by another node fails the group, which is then retried. */
     static void save(DSLContext tx, BalanceBook book) {
-        Map<BalanceKey, Long> updates = book.updates();
+        Map<BalanceKey, BalanceRow> updates = book.updates();
         if (!updates.isEmpty()) {
-            BatchBindStep batch = tx.batch(tx.update(BALANCES).set(BAL_AMOUNT, (Long) null)
+            BatchBindStep batch = tx.batch(tx.update(BALANCES).set(BAL_AMOUNT, (Long) null).set(BAL_LAST_TRANSFER, (String) null)
                     .where(BAL_ACCOUNT.eq((String) null)).and(BAL_CURRENCY.eq((String) null)));
-            updates.forEach((key, balance) -> batch.bind(balance, key.account().value(), key.currency()));
+            updates.forEach((key, row) -> batch.bind(row.balance(), row.lastTransfer(), key.account().value(), key.currency()));
             batch.execute();
         }
-        RowInserter inserts = new RowInserter(BALANCES, List.of(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT));
-        book.inserts().forEach((key, balance) -> inserts.add(key.account().value(), key.currency(), balance));
+        RowInserter inserts = new RowInserter(BALANCES, List.of(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT, BAL_LAST_TRANSFER));
+        book.inserts().forEach((key, row) -> inserts.add(key.account().value(), key.currency(), row.balance(), row.lastTransfer()));
         inserts.execute(tx);
     }
 }

@@ -11,7 +11,9 @@ import dev.veltrix.core.id.UuidV7;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.Balance;
 import dev.veltrix.economy.ledger.Currency;
+import dev.veltrix.economy.ledger.HistoryCursor;
 import dev.veltrix.economy.ledger.LedgerStore;
+import dev.veltrix.economy.ledger.Page;
 import dev.veltrix.economy.ledger.PostOutcome;
 import dev.veltrix.economy.ledger.Posting;
 import dev.veltrix.economy.ledger.Supply;
@@ -21,9 +23,12 @@ import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.SortedMap;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 
 /** The ledger's books in SQL, for SQLite, PostgreSQL and MariaDB alike. */
@@ -83,17 +88,18 @@ public final class JooqLedgerStore implements LedgerStore {
     }
 
     @Override
-    public List<Transfer> history(AccountId account, UUID afterTransferId, int limit) {
-        var condition = EN_ACCOUNT.eq(account.value());
-        if (afterTransferId != null) {
-            condition = condition.and(EN_TRANSFER.lt(afterTransferId.toString()));
+    public Page<Transfer> history(AccountId account, HistoryCursor from, int limit) {
+        DSLContext dsl = database.dsl();
+        boolean fromCaller = from != null;
+        SortedMap<String, String> heads = fromCaller ? from.heads() : EntryChains.heads(dsl, account);
+        EntryChains.Walk walk = EntryChains.walk(dsl, account, heads, limit, fromCaller);
+        Map<String, Transfer> byId = new HashMap<>();
+        List<String> ids = walk.entries().stream().map(EntryChains.Entry::transferId).toList();
+        if (!ids.isEmpty()) {
+            dsl.select(codec.columns()).from(TRANSFERS).where(TR_ID.in(ids)).forEach(r -> byId.put(r.get(TR_ID), codec.read(r)));
         }
-        return database.dsl().select(codec.columns()).from(ENTRIES)
-                .join(TRANSFERS).on(TR_ID.eq(EN_TRANSFER))
-                .where(condition)
-                .orderBy(EN_TRANSFER.desc())
-                .limit(limit)
-                .fetch(codec::read);
+        List<Transfer> page = ids.stream().map(byId::get).toList();
+        return new Page<>(page, walk.heads().isEmpty() ? null : new HistoryCursor(walk.heads()).text());
     }
 
     @Override
@@ -147,15 +153,19 @@ public final class JooqLedgerStore implements LedgerStore {
     @Override
     public long receivedFromSystemSince(AccountId account, String currency, java.time.Instant since,
                                         java.util.Set<AccountId> exempt) {
-        // The entries' key is (account, transfer id) and ids are UUIDv7: one index range per day.
-        var total = database.dsl().select(coalesce(sum(EN_DELTA), BigDecimal.ZERO)).from(ENTRIES)
-                .join(TRANSFERS).on(TR_ID.eq(EN_TRANSFER))
-                .where(EN_ACCOUNT.eq(account.value())).and(EN_CURRENCY.eq(currency))
-                .and(EN_TRANSFER.ge(UuidV7.floorOf(since.toEpochMilli()).toString()))
-                .and(EN_DELTA.gt(0L)).and(TR_FROM.like("system:%"))
-                .and(TR_FROM.notIn(exempt.stream().map(AccountId::value).toList()))
-                .fetchOne(0, BigDecimal.class);
-        return total == null ? 0 : total.longValueExact();
+        // Entries are linked newest first and transfer ids are UUIDv7: the walk stops at the first one before the day.
+        DSLContext dsl = database.dsl();
+        List<String> credits = EntryChains.since(dsl, account, currency, UuidV7.floorOf(since.toEpochMilli()).toString())
+                .stream().filter(e -> e.delta() > 0).map(EntryChains.Entry::transferId).toList();
+        List<String> excluded = exempt.stream().map(AccountId::value).toList();
+        long[] total = {0};
+        dev.veltrix.storage.SelectIn.forEach(dsl, "select from_account, amount from ledger_transfers where id in ", credits, "", row -> {
+            String payer = row.getString(1);
+            if (payer.startsWith("system:") && !excluded.contains(payer)) {
+                total[0] = Math.addExact(total[0], row.getLong(2));
+            }
+        });
+        return total[0];
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.jooq.Field;
 
 /**
  * The books balance: every currency's balances sum to zero, no player holds less than nothing, every balance is the sum
- * of its account's entries, every transfer has its two entries (debit and credit of its amount), and nothing names a
- * currency or transfer that does not exist. Sized for large books: the sound case costs a few sequential scans (see
+ * of its account's entries, every transfer has its two entries (debit and credit of its amount), every entry is reached
+ * once by the links an account's history is read by, and nothing names a currency or transfer that does not exist. Sized for large books: the sound case costs a few sequential scans (see
  * {@link LedgerFingerprint}); the queries that name each broken row run only when something is broken.
  */
 public final class LedgerInvariant implements Invariant {
@@ -75,6 +75,10 @@ public final class LedgerInvariant implements Invariant {
             if (violations.size() == before) {
                 violations.add("the entries do not match their transfers one for one (an entry's amount, currency or transfer differs)");
             }
+        }
+        if (!fingerprint.linksReachEveryEntry()) {
+            violations.add("the history links do not reach every entry exactly once from its balance's newest transfer:"
+                    + " account histories may leave transfers out or list them twice");
         }
         return violations.size() > VIOLATIONS_MAX ? violations.subList(0, VIOLATIONS_MAX) : violations;
     }

@@ -20,6 +20,7 @@ final class LedgerTables {
     static final Field<String> BAL_ACCOUNT = field(name("account"), String.class);
     static final Field<String> BAL_CURRENCY = field(name("currency"), String.class);
     static final Field<Long> BAL_AMOUNT = field(name("balance"), Long.class);
+    static final Field<String> BAL_LAST_TRANSFER = field(name("last_transfer"), String.class);
 
     static final Table<Record> TRANSFERS = table(name("ledger_transfers"));
     static final Field<String> TR_ID = field(name("ledger_transfers", "id"), String.class);
@@ -38,6 +39,7 @@ final class LedgerTables {
     static final Field<String> EN_TRANSFER = field(name("ledger_entries", "transfer_id"), String.class);
     static final Field<String> EN_CURRENCY = field(name("ledger_entries", "currency"), String.class);
     static final Field<Long> EN_DELTA = field(name("ledger_entries", "delta"), Long.class);
+    static final Field<String> EN_PREV = field(name("ledger_entries", "prev_transfer"), String.class);
 
     static final Table<Record> IDEMPOTENCY = table(name("ledger_idempotency"));
     static final Field<String> IDEM_KEY = field(name("idem_key"), String.class);

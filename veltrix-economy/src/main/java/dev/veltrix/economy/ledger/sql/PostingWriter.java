@@ -81,8 +81,8 @@ final class PostingWriter {
             }
             outcomes.add(outcome);
         }
+        insertRows(tx, group, postedNow, newTransfers, book, now);
         BalanceRows.save(tx, book);
-        insertRows(tx, group, postedNow, newTransfers, now);
         // After the ledger's own rows, so an effect may refer to the transfers it was posted with.
         writeEffects(tx, effects, effectTransfers);
         return outcomes;
@@ -163,22 +163,23 @@ final class PostingWriter {
                 .orderBy(TR_LEG).fetch(codec::read);
     }
 
+    /** Writes the group's new rows; links each entry to the one before it of its balance, so run before the balances are saved. */
     private void insertRows(DSLContext tx, List<Posting> group, Map<String, List<Transfer>> postedNow,
-                            List<Transfer> transfers, Instant now) {
+                            List<Transfer> transfers, BalanceBook book, Instant now) {
         if (transfers.isEmpty()) {
             return;
         }
         RowInserter transferRows = new RowInserter(TRANSFERS, List.of(TR_ID, TR_POSTING, TR_LEG, TR_FROM, TR_TO,
                 TR_CURRENCY, TR_AMOUNT, TR_REFERENCE, TR_METADATA, TR_POSTED_AT));
-        RowInserter entryRows = new RowInserter(ENTRIES, List.of(EN_ACCOUNT, EN_TRANSFER, EN_CURRENCY, EN_DELTA));
+        RowInserter entryRows = new RowInserter(ENTRIES, List.of(EN_TRANSFER, EN_ACCOUNT, EN_CURRENCY, EN_DELTA, EN_PREV));
         RowInserter keyRows = new RowInserter(IDEMPOTENCY, List.of(IDEM_KEY, IDEM_HASH, IDEM_POSTING, IDEM_CREATED_AT));
         List<EventEnvelope> events = new ArrayList<>(transfers.size());
         for (Transfer t : transfers) {
             String id = t.id().toString();
             transferRows.add(id, t.postingId().toString(), t.leg(), t.from().value(), t.to().value(), t.currency(),
                     t.amount(), t.reference(), codec.metadataJson(t.metadata()), now.toEpochMilli());
-            entryRows.add(t.from().value(), id, t.currency(), -t.amount());
-            entryRows.add(t.to().value(), id, t.currency(), t.amount());
+            entryRows.add(id, t.from().value(), t.currency(), -t.amount(), book.link(BalanceBook.key(t.from(), t.currency()), id));
+            entryRows.add(id, t.to().value(), t.currency(), t.amount(), book.link(BalanceBook.key(t.to(), t.currency()), id));
             events.add(new EventEnvelope(ids.generate(), "transfer.posted", t.postingId().toString(), now,
                     "economy", codec.eventPayload(t)));
         }
