@@ -3,6 +3,7 @@ package dev.veltrix.bench;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.LedgerService;
 import dev.veltrix.economy.ledger.TransferRequest;
+import dev.veltrix.sdk.TimeOrderedIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Transfers per second through {@link LedgerService} (validation, group commit, SQL, outbox) with
- * 64 concurrent callers, each transfer under its own idempotency key, between 10,000 funded players.
+ * 64 concurrent callers, each transfer under its own idempotency key, between 10,000 funded players. Keys are made
+ * as the SDK makes them ({@code time-ordered}, UUIDv7) or as a client that knows no better might ({@code random},
+ * UUIDv4): a random key costs a page of the key index of its own in every group commit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,6 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 15)
 public class LedgerTransferBenchmark extends LedgerBench {
     private static final int PLAYERS = 10_000;
+
+    @Param({"time-ordered", "random"})
+    public String keys;
 
     private final List<AccountId> players = new ArrayList<>();
 
@@ -52,7 +59,8 @@ public class LedgerTransferBenchmark extends LedgerBench {
         if (from.equals(to)) {
             to = AccountId.SINK;
         }
-        return ledger.transfer(UUID.randomUUID().toString(),
+        String key = keys.equals("random") ? UUID.randomUUID().toString() : TimeOrderedIds.key();
+        return ledger.transfer(key,
                 new TransferRequest(from, to, "coins", 1 + random.nextInt(100), null, null));
     }
 }

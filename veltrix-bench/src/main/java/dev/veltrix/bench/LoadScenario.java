@@ -1,5 +1,6 @@
 package dev.veltrix.bench;
 
+import dev.veltrix.sdk.TimeOrderedIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /** What the load generator sends: a setup once, then one request per tick. */
 interface LoadScenario {
@@ -40,7 +40,7 @@ interface LoadScenario {
 
     static HttpRequest request(String method, String url, String key, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", TimeOrderedIds.key()) // as the SDK makes them.header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

@@ -48,9 +48,9 @@ public final class Economy {
         return Transfer.fromJson(transport.post("/api/v1/transfers", transfer.toJson(), requireKey(idempotencyKey)));
     }
 
-    /** Posts one transfer under a fresh key (retries of this call are still safe). */
+    /** Posts one transfer under a fresh time-ordered key ({@link TimeOrderedIds#key()}; retries of this call are still safe). */
     public Transfer transfer(TransferSpec transfer) {
-        return transfer(UUID.randomUUID().toString(), transfer);
+        return transfer(TimeOrderedIds.key(), transfer);
     }
 
     /** Posts transfers atomically: all of them or none. */

@@ -7,6 +7,7 @@ import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_CURRENCY;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_LAST_TRANSFER;
 
 import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.storage.BatchUpdate;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SelectIn;
 import java.util.ArrayList;
@@ -15,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 
 /**
  * Reads and writes the balance rows of a group commit with a fixed number of statements, whatever
  * the group's size: one locking read per 1,000 accounts (fixed text, see {@link SelectIn}), one batch of
- * updates, one multi-row insert. On a networked database that turns two round trips per transfer into a
+ * updates (fixed text, {@link BatchUpdate}), one multi-row insert. On a networked database that turns two round trips per transfer into a
  * handful per group.
  */
 final class BalanceRows {
@@ -51,12 +51,10 @@ final class BalanceRows {
     /** Writes what the book changed. A racing insert of a new account by another node fails the group, which is then retried. */
     static void save(DSLContext tx, BalanceBook book) {
         Map<BalanceKey, BalanceRow> updates = book.updates();
-        if (!updates.isEmpty()) {
-            BatchBindStep batch = tx.batch(tx.update(BALANCES).set(BAL_AMOUNT, (Long) null).set(BAL_LAST_TRANSFER, (String) null)
-                    .where(BAL_ACCOUNT.eq((String) null)).and(BAL_CURRENCY.eq((String) null)));
-            updates.forEach((key, row) -> batch.bind(row.balance(), row.lastTransfer(), key.account().value(), key.currency()));
-            batch.execute();
-        }
+        // Fixed text: jOOQ's batch rendered every bound value, a tenth of the writer's samples under load.
+        BatchUpdate batch = new BatchUpdate("update ledger_balances set balance = ?, last_transfer = ? where account = ? and currency = ?");
+        updates.forEach((key, row) -> batch.add(row.balance(), row.lastTransfer(), key.account().value(), key.currency()));
+        batch.execute(tx);
         RowInserter inserts = new RowInserter(BALANCES, List.of(BAL_ACCOUNT, BAL_CURRENCY, BAL_AMOUNT, BAL_LAST_TRANSFER));
         book.inserts().forEach((key, row) -> inserts.add(key.account().value(), key.currency(), row.balance(), row.lastTransfer()));
         inserts.execute(tx);
