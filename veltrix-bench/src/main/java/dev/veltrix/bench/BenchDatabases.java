@@ -29,6 +29,7 @@ final class BenchDatabases {
                 }
                 String schema = "bench_" + Long.toHexString(System.nanoTime());
                 try (var c = DriverManager.getConnection(base); var s = c.createStatement()) {
+                    dropEarlierRuns(c);
                     s.execute("CREATE SCHEMA " + schema);
                 }
                 yield Database.open(new StorageConfig(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema,
@@ -38,5 +39,24 @@ final class BenchDatabases {
         };
         database.migrate(List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA));
         return database;
+    }
+
+    /**
+     * Drops the schemas earlier runs left (a trial's tables stay for inspection until the next run), whose hundreds of
+     * megabytes PostgreSQL's background work (autovacuum, checkpoints) would otherwise go through while this run measures,
+     * on the same two cores and disk. Measured beside four such schemas: 36-52 ms per group commit; without them, 8-9 ms.
+     */
+    private static void dropEarlierRuns(java.sql.Connection c) throws SQLException {
+        List<String> earlier = new java.util.ArrayList<>();
+        try (var s = c.createStatement(); var rows = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\_%'")) {
+            while (rows.next()) {
+                earlier.add(rows.getString(1));
+            }
+        }
+        try (var s = c.createStatement()) {
+            for (String schema : earlier) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
 }
