@@ -3,12 +3,12 @@ package dev.veltrix.economy.ledger.sql;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.economy.ledger.Transfer;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,19 +51,31 @@ final class LedgerCodec {
         }
     }
 
-    /** The payload of a {@code transfer.posted} event: what a game server needs to tell its players. */
+    /**
+     * The payload of a {@code transfer.posted} event: what a game server needs to tell its players. Written straight
+     * into text (strings quoted by Jackson's encoder): the writer thread makes one per transfer, and going through a
+     * map and the object mapper was a quarter of its Java time.
+     */
     String eventPayload(Transfer t) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", t.id().toString());
-        body.put("postingId", t.postingId().toString());
-        body.put("leg", t.leg());
-        body.put("from", t.from().value());
-        body.put("to", t.to().value());
-        body.put("currency", t.currency());
-        body.put("amount", t.amount());
-        body.put("reference", t.reference());
-        body.put("postedAt", t.postedAt().toString());
-        return write(body);
+        StringBuilder json = new StringBuilder(320);
+        json.append("{\"id\":\"").append(t.id()).append("\",\"postingId\":\"").append(t.postingId())
+                .append("\",\"leg\":").append(t.leg());
+        quoted(json.append(",\"from\":"), t.from().value());
+        quoted(json.append(",\"to\":"), t.to().value());
+        quoted(json.append(",\"currency\":"), t.currency());
+        json.append(",\"amount\":").append(t.amount());
+        quoted(json.append(",\"reference\":"), t.reference());
+        return json.append(",\"postedAt\":\"").append(t.postedAt()).append("\"}").toString();
+    }
+
+    private static void quoted(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+        } else {
+            json.append('"');
+            JsonStringEncoder.getInstance().quoteAsString(value, json);
+            json.append('"');
+        }
     }
 
     /** The payload of a {@code currency.created} event. */
