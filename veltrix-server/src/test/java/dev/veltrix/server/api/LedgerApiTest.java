@@ -152,6 +152,12 @@ class LedgerApiTest {
                 + first.get("nextCursor").asText()));
         assertThat(second.get("items").findValuesAsText("amount")).containsExactly("1000000");
         assertThat(second.has("nextCursor")).isFalse();
+        // A cursor is only good for the account it came from: another account's gets a 400, not alice's transfers.
+        String bob = player();
+        node.post("/api/v1/transfers", transfer("system:issuance", bob, 5), UUID.randomUUID().toString());
+        HttpResponse<String> foreign = node.get("/api/v1/accounts/" + bob + "/transfers?limit=2&cursor=" + first.get("nextCursor").asText());
+        assertProblem(foreign, 400, "invalid-input");
+        assertThat(foreign.body()).contains("does not belong to " + bob).doesNotContain("1000000");
 
         JsonNode top = json(node.get("/api/v1/currencies/coins/top?limit=1"));
         assertThat(top.get("players").get(0).get("account").asText()).isEqualTo(alice);
