@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Writes the books of a large network straight into a SQLite file, for the backup benchmark: {@code ACCOUNTS} players
- * each paid once from issuance, then transfers between random players until there are {@code TRANSFERS}, with entries
+ * each paid once from issuance, then transfers between random players until there are {@code TRANSFERS}, with history links
  * and balances that sum exactly (so {@code veltrix verify} passes). Going through the ledger service would take an hour;
  * the rows are the ones it writes, in its key order, so the file is what a network of that size holds.
  *
@@ -77,13 +77,11 @@ public final class LedgerFixture {
                     ps.setLong(4, 0);
                     ps.executeUpdate();
                 }
-                writeTransfers(c, names, from, to, amount);
-                writeBalances(c, names, balance, writeEntries(c, names, from, to, amount));
+                writeBalances(c, names, balance, writeTransfers(c, names, from, to, amount));
                 c.commit();
             }
         }
-        System.out.printf("%s: %,d accounts, %,d transfers, %,d entries in %.1f s%n", file, accounts, transfers, 2L * transfers,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf("%s: %,d accounts, %,d transfers in %.1f s%n", file, accounts, transfers, (System.nanoTime() - started) / 1e9);
     }
 
     /** Transfer ids in the ledger's order (UUIDv7 rises with time): here they rise with the transfer's number. */
@@ -91,51 +89,33 @@ public final class LedgerFixture {
         return new UUID(0x0193_0000_0000_7000L, 0x8000_0000_0000_0000L | transfer).toString();
     }
 
-    private static void writeTransfers(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
+    /**
+     * Transfers in key order, each linked to its payer's and its payee's transfer before it; returns each account's
+     * newest transfer (issuance's last), which its balance row holds.
+     */
+    private static int[] writeTransfers(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
+        int[] last = new int[names.length + 1];
+        Arrays.fill(last, -1);
+        int issuance = names.length;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_transfers (id, posting_id, leg, from_account, to_account, currency, "
-                + "amount, reference, metadata, posted_at) VALUES (?, ?, 0, ?, ?, 'coins', ?, 'bench', NULL, ?)")) {
+                + "amount, reference, metadata, posted_at, prev_from, prev_to) VALUES (?, ?, 0, ?, ?, 'coins', ?, 'bench', NULL, ?, ?, ?)")) {
             for (int t = 0; t < from.length; t++) {
+                int payer = from[t] < 0 ? issuance : from[t];
                 ps.setString(1, id(t));
                 ps.setString(2, id(t));
-                ps.setString(3, from[t] < 0 ? ISSUANCE : names[from[t]]);
+                ps.setString(3, payer == issuance ? ISSUANCE : names[payer]);
                 ps.setString(4, names[to[t]]);
                 ps.setLong(5, amount[t]);
                 ps.setLong(6, 1_764_000_000_000L + t);
+                ps.setString(7, last[payer] < 0 ? null : id(last[payer]));
+                ps.setString(8, last[to[t]] < 0 ? null : id(last[to[t]]));
+                last[payer] = t;
+                last[to[t]] = t;
                 batch(ps, t);
             }
             ps.executeBatch();
         }
-    }
-
-    /**
-     * Entries in key order (transfer, then account), each linked to the account's entry before it; returns each account's
-     * newest transfer (issuance's last), which its balance row holds.
-     */
-    private static int[] writeEntries(Connection c, String[] names, int[] from, int[] to, long[] amount) throws SQLException {
-        int[] last = new int[names.length + 1];
-        Arrays.fill(last, -1);
-        int issuance = names.length;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entries (transfer_id, account, currency, delta, prev_transfer) VALUES (?, ?, 'coins', ?, ?)")) {
-            int rows = 0;
-            for (int t = 0; t < from.length; t++) {
-                int payer = from[t] < 0 ? issuance : from[t];
-                entry(ps, t, payer == issuance ? ISSUANCE : names[payer], -amount[t], last[payer]);
-                batch(ps, rows++);
-                entry(ps, t, names[to[t]], amount[t], last[to[t]]);
-                batch(ps, rows++);
-                last[payer] = t;
-                last[to[t]] = t;
-            }
-            ps.executeBatch();
-        }
         return last;
-    }
-
-    private static void entry(PreparedStatement ps, int transfer, String account, long delta, int prev) throws SQLException {
-        ps.setString(1, id(transfer));
-        ps.setString(2, account);
-        ps.setLong(3, delta);
-        ps.setString(4, prev < 0 ? null : id(prev));
     }
 
     private static void writeBalances(Connection c, String[] names, long[] balance, int[] last) throws SQLException {

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * An account's history is read by following each currency's chain of entries (the entries are stored in the order
- * they were posted): every transfer of the account comes back once, newest first across currencies, page by page.
+ * An account's history is read by following each currency's chain of transfers (each links to the account's transfer
+ * before it): every transfer of the account comes back once, newest first across currencies, page by page.
  */
 class LedgerHistoryContractTest {
 
@@ -100,19 +100,19 @@ class LedgerHistoryContractTest {
                 ids.add(f.issue(ann, i).transfers().getFirst().id());
             }
             assertThat(f.ledger.verify()).isEmpty();
-            // The newest entry links past the middle one to the first: the middle transfer drops out of ann's history.
-            f.db.database().dsl().execute("update ledger_entries set prev_transfer = ? where transfer_id = ? and account = ?",
-                    ids.get(0).toString(), ids.get(2).toString(), ann.value());
+            // The newest transfer links past the middle one to the first: the middle one drops out of ann's history.
+            f.db.database().dsl().execute("update ledger_transfers set prev_to = ? where id = ?", ids.get(0).toString(),
+                    ids.get(2).toString());
 
             assertThat(f.ledger.history(ann, null, 10).items()).extracting(Transfer::amount).containsExactly(3L, 1L);
-            assertThat(f.ledger.verify()).containsExactly("the history links do not reach every entry exactly once from its"
-                    + " balance's newest transfer: account histories may leave transfers out or list them twice");
+            assertThat(f.ledger.verify()).containsExactly("the history links do not reach every transfer exactly once from"
+                    + " each of its balances: account histories may leave transfers out or list them twice");
         }
     }
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
-    void entriesWrittenBeforeTheyWereLinkedKeepTheirHistoryAndNewOnesFollowThem(SqlKind kind) {
+    void transfersPostedBeforeTheyWereLinkedKeepTheirHistoryAndNewOnesFollowThem(SqlKind kind) {
         try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
             Flyway.configure().dataSource(db.database().dataSource()).locations(JooqLedgerStore.SCHEMA.location())
                     .table(JooqLedgerStore.SCHEMA.historyTable()).placeholders(kind.migrationPlaceholders())

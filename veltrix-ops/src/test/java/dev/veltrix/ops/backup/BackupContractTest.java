@@ -146,10 +146,10 @@ class BackupContractTest {
                     .containsExactly("ledger.supply.coins is " + coins + " after the restore; the backup recorded " + (coins + 1));
 
             // The drill reads the archive once, checking each table as it loads: a damaged one fails it all the same.
-            Path damaged = rewrite(good, "damaged.vxb", (name, bytes) -> name.equals("tables/ledger_entries.jsonl")
+            Path damaged = rewrite(good, "damaged.vxb", (name, bytes) -> name.equals("tables/ledger_transfers.jsonl")
                     ? new String(bytes).replaceFirst(",10,", ",11,").getBytes() : bytes);
             assertThat(RestoreDrill.run(damaged, MODULES, INVARIANTS)).singleElement().asString()
-                    .contains("the restore drill failed", "table ledger_entries does not match the manifest");
+                    .contains("the restore drill failed", "table ledger_transfers does not match the manifest");
         }
     }
 

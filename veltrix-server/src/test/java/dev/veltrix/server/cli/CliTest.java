@@ -152,7 +152,7 @@ class CliTest {
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("database: BROKEN claims: claims north and south overlap in world overworld",
                 "database: BROKEN ledger: balances of coins sum to 5, not 0",
-                "database: BROKEN ledger: balance of player:ann in coins is 5 but its entries sum to 0");
+                "database: BROKEN ledger: balance of player:ann in coins is 5 but its transfers add up to 0");
 
         Path archive = dir.resolve("broken.vxb");
         assertThat(run("backup", archive.toString(), "--set", db).exitCode()).isZero();

@@ -37,7 +37,6 @@ class InvariantsContractTest {
 
             // Money from nowhere: a balance with no transfer behind it.
             insert(dsl, "ledger_balances", "account", "player:bob", "currency", "coins", "balance", 7L);
-            insert(dsl, "ledger_entries", "account", "player:bob", "transfer_id", "t-missing", "currency", "coins", "delta", 7L);
             // Land claimed twice (c3 reaches into both c1 and c2), and a subdivision reaching outside its claim.
             claim(dsl, "c3", null, 5, 12);
             claim(dsl, "c4", "c1", 8, 30);
@@ -51,11 +50,7 @@ class InvariantsContractTest {
 
             assertThat(INVARIANTS.check(dsl)).containsExactlyInAnyOrder(
                     "ledger: balances of coins sum to 7, not 0",
-                    "ledger: coins has 1 transfers but 3 entries; each transfer has two",
-                    "ledger: coins transfers move 50 but their entries credit 57",
-                    "ledger: ledger_entries.transfer_id names ledger_transfers rows that do not exist: 1 rows, such as [t-missing]",
-                    "ledger: the history links do not reach every entry exactly once from its balance's newest transfer:"
-                            + " account histories may leave transfers out or list them twice",
+                    "ledger: balance of player:bob in coins is 7 but its transfers add up to 0",
                     "claims: claims c1 and c3 overlap in world overworld ((0,0,0)..(9,255,9) and (5,0,5)..(12,255,12))",
                     "claims: claims c3 and c2 overlap in world overworld ((5,0,5)..(12,255,12) and (10,0,10)..(19,255,19))",
                     "claims: subdivision c4 reaches outside its claim c1",
@@ -71,8 +66,6 @@ class InvariantsContractTest {
         insert(dsl, "ledger_currencies", "code", "coins", "name", "Coins", "decimals", 0, "created_at", 0L);
         insert(dsl, "ledger_transfers", "id", "t1", "posting_id", "t1", "leg", 0, "from_account", "system:issuance", "to_account", "player:ann",
                 "currency", "coins", "amount", 50L, "posted_at", 0L);
-        insert(dsl, "ledger_entries", "account", "system:issuance", "transfer_id", "t1", "currency", "coins", "delta", -50L);
-        insert(dsl, "ledger_entries", "account", "player:ann", "transfer_id", "t1", "currency", "coins", "delta", 50L);
         insert(dsl, "ledger_balances", "account", "system:issuance", "currency", "coins", "balance", -50L, "last_transfer", "t1");
         insert(dsl, "ledger_balances", "account", "player:ann", "currency", "coins", "balance", 50L, "last_transfer", "t1");
         insert(dsl, "claim_worlds", "id", "overworld", "name", "Overworld", "grp", "survival", "min_x", -1000, "min_y", 0, "min_z", -1000,

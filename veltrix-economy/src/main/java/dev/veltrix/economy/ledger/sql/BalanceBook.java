@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * The balances one group commit touches, read (and on PostgreSQL and MariaDB locked) at the start
  * of its transaction. Postings are applied to it one after another with the ledger's rules, exactly
- * as if each were its own transaction: a refused posting leaves the book as it was. Each posted entry is then
- * linked to the one before it of its account and currency ({@link #link}). At the end the changed rows are
+ * as if each were its own transaction: a refused posting leaves the book as it was. Each posted transfer is then
+ * linked to the one before it of each of its two balances ({@link #link}). At the end the changed rows are
  * written back in one batch.
  */
 final class BalanceBook {
@@ -62,7 +62,7 @@ final class BalanceBook {
 
     /**
      * Makes {@code transferId} the newest transfer of a balance the group posted to; returns the one it follows (null
-     * for the first). Called for each entry in the order transfers were posted.
+     * for the first). Called for the payer's and the payee's balance of each transfer, in the order they were posted.
      */
     String link(BalanceKey key, String transferId) {
         if (!current.containsKey(key)) {

@@ -23,9 +23,7 @@ import dev.veltrix.storage.SchemaModule;
 import dev.veltrix.storage.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.jooq.DSLContext;
@@ -91,15 +89,9 @@ public final class JooqLedgerStore implements LedgerStore {
     public Page<Transfer> history(AccountId account, HistoryCursor from, int limit) {
         DSLContext dsl = database.dsl();
         boolean fromCaller = from != null;
-        SortedMap<String, String> heads = fromCaller ? from.heads() : EntryChains.heads(dsl, account);
-        EntryChains.Walk walk = EntryChains.walk(dsl, account, heads, limit, fromCaller);
-        Map<String, Transfer> byId = new HashMap<>();
-        List<String> ids = walk.entries().stream().map(EntryChains.Entry::transferId).toList();
-        if (!ids.isEmpty()) {
-            dsl.select(codec.columns()).from(TRANSFERS).where(TR_ID.in(ids)).forEach(r -> byId.put(r.get(TR_ID), codec.read(r)));
-        }
-        List<Transfer> page = ids.stream().map(byId::get).toList();
-        return new Page<>(page, walk.heads().isEmpty() ? null : new HistoryCursor(walk.heads()).text());
+        SortedMap<String, String> heads = fromCaller ? from.heads() : TransferChains.heads(dsl, account);
+        TransferChains.Walk walk = TransferChains.walk(dsl, codec, account, heads, limit, fromCaller);
+        return new Page<>(List.copyOf(walk.transfers()), walk.heads().isEmpty() ? null : new HistoryCursor(walk.heads()).text());
     }
 
     @Override
@@ -153,19 +145,15 @@ public final class JooqLedgerStore implements LedgerStore {
     @Override
     public long receivedFromSystemSince(AccountId account, String currency, java.time.Instant since,
                                         java.util.Set<AccountId> exempt) {
-        // Entries are linked newest first and transfer ids are UUIDv7: the walk stops at the first one before the day.
-        DSLContext dsl = database.dsl();
-        List<String> credits = EntryChains.since(dsl, account, currency, UuidV7.floorOf(since.toEpochMilli()).toString())
-                .stream().filter(e -> e.delta() > 0).map(EntryChains.Entry::transferId).toList();
-        List<String> excluded = exempt.stream().map(AccountId::value).toList();
-        long[] total = {0};
-        dev.veltrix.storage.SelectIn.forEach(dsl, "select from_account, amount from ledger_transfers where id in ", credits, "", row -> {
-            String payer = row.getString(1);
-            if (payer.startsWith("system:") && !excluded.contains(payer)) {
-                total[0] = Math.addExact(total[0], row.getLong(2));
+        // Transfers are linked newest first and their ids are UUIDv7: the walk stops at the first one before the day.
+        long total = 0;
+        for (Transfer t : TransferChains.since(database.dsl(), codec, account, currency,
+                UuidV7.floorOf(since.toEpochMilli()).toString())) {
+            if (t.to().equals(account) && t.from().value().startsWith("system:") && !exempt.contains(t.from())) {
+                total = Math.addExact(total, t.amount());
             }
-        });
-        return total[0];
+        }
+        return total;
     }
 
     @Override

@@ -36,6 +36,13 @@ final class LedgerCodec {
                 r.get(TR_REFERENCE), readMetadata(r.get(TR_METADATA)), Instant.ofEpochMilli(r.get(TR_POSTED_AT)));
     }
 
+    /** A transfer from a plain JDBC row whose first ten columns are {@link #columns()}, in that order. */
+    Transfer read(java.sql.ResultSet r) throws java.sql.SQLException {
+        return new Transfer(UUID.fromString(r.getString(1)), UUID.fromString(r.getString(2)), r.getInt(3),
+                new AccountId(r.getString(4)), new AccountId(r.getString(5)), r.getString(6), r.getLong(7),
+                r.getString(8), readMetadata(r.getString(9)), Instant.ofEpochMilli(r.getLong(10)));
+    }
+
     String metadataJson(Map<String, String> metadata) {
         return metadata.isEmpty() ? null : write(metadata);
     }

@@ -33,13 +33,10 @@ final class LedgerTables {
     static final Field<String> TR_REFERENCE = field(name("reference"), String.class);
     static final Field<String> TR_METADATA = field(name("metadata"), String.class);
     static final Field<Long> TR_POSTED_AT = field(name("posted_at"), Long.class);
-
-    static final Table<Record> ENTRIES = table(name("ledger_entries"));
-    static final Field<String> EN_ACCOUNT = field(name("ledger_entries", "account"), String.class);
-    static final Field<String> EN_TRANSFER = field(name("ledger_entries", "transfer_id"), String.class);
-    static final Field<String> EN_CURRENCY = field(name("ledger_entries", "currency"), String.class);
-    static final Field<Long> EN_DELTA = field(name("ledger_entries", "delta"), Long.class);
-    static final Field<String> EN_PREV = field(name("ledger_entries", "prev_transfer"), String.class);
+    /** The payer's transfer before this one in the same currency (null for its first): its history's next step. */
+    static final Field<String> TR_PREV_FROM = field(name("prev_from"), String.class);
+    /** The payee's transfer before this one in the same currency. */
+    static final Field<String> TR_PREV_TO = field(name("prev_to"), String.class);
 
     static final Table<Record> IDEMPOTENCY = table(name("ledger_idempotency"));
     static final Field<String> IDEM_KEY = field(name("idem_key"), String.class);

@@ -29,8 +29,8 @@ import org.jooq.DSLContext;
 /**
  * Applies one group of postings inside the caller's transaction: idempotency keys first, then the
  * touched balances are locked and read once, each posting is applied to them in order (in memory,
- * all legs or none), and finally the changed balances and every new row (transfers, entries, keys,
- * outbox events) are written in batches.
+ * all legs or none), and finally the changed balances and every new row (transfers with their history
+ * links, keys, outbox events) are written in batches.
  */
 final class PostingWriter {
     private final Clock clock;
@@ -163,23 +163,21 @@ final class PostingWriter {
                 .orderBy(TR_LEG).fetch(codec::read);
     }
 
-    /** Writes the group's new rows; links each entry to the one before it of its balance, so run before the balances are saved. */
+    /** Writes the group's new rows; links each transfer to the ones before it of its two balances, so run before the balances are saved. */
     private void insertRows(DSLContext tx, List<Posting> group, Map<String, List<Transfer>> postedNow,
                             List<Transfer> transfers, BalanceBook book, Instant now) {
         if (transfers.isEmpty()) {
             return;
         }
         RowInserter transferRows = new RowInserter(TRANSFERS, List.of(TR_ID, TR_POSTING, TR_LEG, TR_FROM, TR_TO,
-                TR_CURRENCY, TR_AMOUNT, TR_REFERENCE, TR_METADATA, TR_POSTED_AT));
-        RowInserter entryRows = new RowInserter(ENTRIES, List.of(EN_TRANSFER, EN_ACCOUNT, EN_CURRENCY, EN_DELTA, EN_PREV));
+                TR_CURRENCY, TR_AMOUNT, TR_REFERENCE, TR_METADATA, TR_POSTED_AT, TR_PREV_FROM, TR_PREV_TO));
         RowInserter keyRows = new RowInserter(IDEMPOTENCY, List.of(IDEM_KEY, IDEM_HASH, IDEM_POSTING, IDEM_CREATED_AT));
         List<EventEnvelope> events = new ArrayList<>(transfers.size());
         for (Transfer t : transfers) {
             String id = t.id().toString();
             transferRows.add(id, t.postingId().toString(), t.leg(), t.from().value(), t.to().value(), t.currency(),
-                    t.amount(), t.reference(), codec.metadataJson(t.metadata()), now.toEpochMilli());
-            entryRows.add(id, t.from().value(), t.currency(), -t.amount(), book.link(BalanceBook.key(t.from(), t.currency()), id));
-            entryRows.add(id, t.to().value(), t.currency(), t.amount(), book.link(BalanceBook.key(t.to(), t.currency()), id));
+                    t.amount(), t.reference(), codec.metadataJson(t.metadata()), now.toEpochMilli(),
+                    book.link(BalanceBook.key(t.from(), t.currency()), id), book.link(BalanceBook.key(t.to(), t.currency()), id));
             events.add(new EventEnvelope(ids.generate(), "transfer.posted", t.postingId().toString(), now,
                     "economy", codec.eventPayload(t)));
         }
@@ -191,7 +189,6 @@ final class PostingWriter {
             }
         }
         transferRows.execute(tx);
-        entryRows.execute(tx);
         keyRows.execute(tx);
         Outbox.append(tx, events);
     }
