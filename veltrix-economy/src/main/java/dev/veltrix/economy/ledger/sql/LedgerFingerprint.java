@@ -31,7 +31,7 @@ record LedgerFingerprint(boolean balancesMatchTransfers, boolean linksReachEvery
         }
     }
 
-    /** Rows straight from the driver: ten million jOOQ records would cost more than the reading. */
+    /** Rows straight from the driver: millions of jOOQ records would cost more than the reading. */
     private static ResultSet scan(org.jooq.ResultQuery<?> query) {
         return query.fetchSize(FETCH_SIZE).fetchResultSet();
     }
