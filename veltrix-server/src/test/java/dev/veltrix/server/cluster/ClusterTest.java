@@ -3,6 +3,7 @@ package dev.veltrix.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veltrix.core.event.EventBus;
+import dev.veltrix.economy.ledger.AccountId;
 import dev.veltrix.kafka.KafkaSettings;
 import dev.veltrix.kafka.TestKafka;
 import dev.veltrix.sdk.StreamEvent;
@@ -86,6 +87,9 @@ class ClusterTest {
                 for (int i = 0; i < 20; i++) {
                     b.fund(UUID.randomUUID(), 10);
                 }
+                // Both nodes posted against the issuance account: its history links and the books still add up.
+                assertThat(b.node.ledger().verify()).isEmpty();
+                assertThat(b.node.ledger().history(AccountId.ISSUANCE, null, 200).items()).hasSize(60);
 
                 List<UUID> written = Outbox.readAfter(shared.database().dsl(), 0, 1_000).stream().map(s -> s.event().id()).toList();
                 assertThat(written).hasSizeGreaterThanOrEqualTo(61); // 60 transfers and the chat message at least
