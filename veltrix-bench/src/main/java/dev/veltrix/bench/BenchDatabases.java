@@ -7,21 +7,29 @@ import dev.veltrix.storage.StorageConfig;
 import dev.veltrix.storage.StorageSchema;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Fresh databases for a benchmark run: a temporary SQLite file, or a new PostgreSQL schema. */
+/**
+ * Fresh databases for a benchmark run: a temporary SQLite file, or a new PostgreSQL schema. Each run removes what the
+ * runs before it left, so benchmarks run one at a time.
+ */
 final class BenchDatabases {
     static final String POSTGRES_ENV = "VELTRIX_BENCH_POSTGRES_URL";
+    private static final String SQLITE_PREFIX = "veltrix-bench-";
 
     private BenchDatabases() {
     }
 
     static Database open(String kind, int poolSize) throws IOException, SQLException {
         Database database = switch (kind) {
-            case "sqlite" -> Database.open(StorageConfig.sqlite(
-                    Files.createTempDirectory("veltrix-bench-").resolve("veltrix.db").toString()));
+            case "sqlite" -> {
+                deleteEarlierRuns();
+                yield Database.open(StorageConfig.sqlite(
+                        Files.createTempDirectory(SQLITE_PREFIX).resolve("veltrix.db").toString()));
+            }
             case "postgres" -> {
                 String base = System.getenv(POSTGRES_ENV);
                 if (base == null) {
@@ -39,6 +47,23 @@ final class BenchDatabases {
         };
         database.migrate(List.of(StorageSchema.MODULE, JooqLedgerStore.SCHEMA, JooqMarketStore.SCHEMA));
         return database;
+    }
+
+    /**
+     * Deletes the SQLite directories earlier runs left in the temporary directory (a trial's file stays for inspection
+     * until the next run): each holds hundreds of megabytes, and two dozen runs filled 6 GB.
+     */
+    private static void deleteEarlierRuns() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var earlier = Files.newDirectoryStream(tmp, SQLITE_PREFIX + "*")) {
+            for (Path dir : earlier) {
+                try (var files = Files.walk(dir)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
     }
 
     /**
