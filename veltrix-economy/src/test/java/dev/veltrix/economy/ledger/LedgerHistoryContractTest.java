@@ -92,7 +92,7 @@ class LedgerHistoryContractTest {
 
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
-    void verifyFindsALinkThatSkipsAnEntry(SqlKind kind) {
+    void verifyFindsALinkThatSkipsATransfer(SqlKind kind) {
         try (var f = new LedgerFixture(kind)) {
             AccountId ann = player();
             List<UUID> ids = new ArrayList<>();

@@ -25,9 +25,12 @@ final class LedgerCodec {
         this.json = json;
     }
 
+    /** A transfer's columns, in the order {@link #read(java.sql.ResultSet)} reads them. */
+    static final List<Field<?>> COLUMNS = List.of(TR_ID, TR_POSTING, TR_LEG, TR_FROM, TR_TO, TR_CURRENCY, TR_AMOUNT,
+            TR_REFERENCE, TR_METADATA, TR_POSTED_AT);
+
     List<Field<?>> columns() {
-        return List.of(TR_ID, TR_POSTING, TR_LEG, TR_FROM, TR_TO, TR_CURRENCY, TR_AMOUNT, TR_REFERENCE,
-                TR_METADATA, TR_POSTED_AT);
+        return COLUMNS;
     }
 
     Transfer read(Record r) {
@@ -36,7 +39,7 @@ final class LedgerCodec {
                 r.get(TR_REFERENCE), readMetadata(r.get(TR_METADATA)), Instant.ofEpochMilli(r.get(TR_POSTED_AT)));
     }
 
-    /** A transfer from a plain JDBC row whose first ten columns are {@link #columns()}, in that order. */
+    /** A transfer from a plain JDBC row whose first columns are {@link #COLUMNS}, in that order. */
     Transfer read(java.sql.ResultSet r) throws java.sql.SQLException {
         return new Transfer(UUID.fromString(r.getString(1)), UUID.fromString(r.getString(2)), r.getInt(3),
                 new AccountId(r.getString(4)), new AccountId(r.getString(5)), r.getString(6), r.getLong(7),

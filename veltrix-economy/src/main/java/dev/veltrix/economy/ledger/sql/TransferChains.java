@@ -22,8 +22,10 @@ import org.jooq.DSLContext;
  * One primary-key read per transfer, so a page of 50 costs 50 index seeks however long the account's history is.
  */
 final class TransferChains {
-    private static final String TRANSFER = "select id, posting_id, leg, from_account, to_account, currency, amount,"
-            + " reference, metadata, posted_at, prev_from, prev_to from ledger_transfers where id = ?";
+    /** The codec's columns, in its order (what {@link LedgerCodec#read(ResultSet)} reads), then the two links. */
+    private static final String TRANSFER = "select " + String.join(", ", LedgerCodec.COLUMNS.stream().map(org.jooq.Field::getName).toList())
+            + ", prev_from, prev_to from ledger_transfers where id = ?";
+    private static final int PREV_FROM = LedgerCodec.COLUMNS.size() + 1;
 
     /** What a walk found, and where the chains it did not finish go on (empty when every one ended). */
     record Walk(List<Transfer> transfers, SortedMap<String, String> heads) {
@@ -97,7 +99,7 @@ final class TransferChains {
                         + id + ", which is not one of its " + currency + " transfers; run veltrix verify");
             }
             step.accept(transfer);
-            return row.getString(transfer.from().equals(account) ? 11 : 12);
+            return row.getString(transfer.from().equals(account) ? PREV_FROM : PREV_FROM + 1);
         }
     }
 
