@@ -29,6 +29,10 @@ public abstract class LedgerBench {
     @Param({"sqlite", "postgres"})
     public String database;
 
+    /** Groups in their transactions at once ({@code ledger.writers}, default 2); SQLite has one writer whatever this says. */
+    @Param({"2"})
+    public int writers;
+
     protected Database db;
     protected LedgerService ledger;
     protected final GroupStats stats = new GroupStats();
@@ -37,7 +41,7 @@ public abstract class LedgerBench {
     protected void openLedger() throws Exception {
         db = BenchDatabases.open(database, 16);
         ledger = new LedgerService(new JooqLedgerStore(db, Clock.systemUTC(), new ObjectMapper()),
-                new LedgerSettings(512, 65_536, 60_000), stats);
+                new LedgerSettings(512, 65_536, 60_000, writers), stats);
         ledger.createCurrency(new Currency("coins", "Coins", 0));
     }
 

@@ -1,6 +1,5 @@
 package dev.veltrix.storage;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -27,17 +26,15 @@ public final class BatchUpdate {
         if (rows.isEmpty()) {
             return;
         }
-        tx.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        statement.setObject(i + 1, row[i]);
-                    }
-                    statement.addBatch();
+        tx.connection(connection -> ReusedStatements.with(tx, connection, sql, statement -> {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
                 }
-                statement.executeBatch();
+                statement.addBatch();
             }
-        });
+            return statement.executeBatch();
+        }));
         rows.clear();
     }
 }

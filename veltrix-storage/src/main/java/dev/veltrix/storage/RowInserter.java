@@ -1,7 +1,6 @@
 package dev.veltrix.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,30 +50,32 @@ public final class RowInserter {
             return;
         }
         String header = header(tx);
-        int rowsPerStatement = Math.max(1, BIND_VARIABLES_MAX / fields.size());
+        List<Integer> chunks = ReusedStatements.chunks(tx, rows.size(), Math.max(1, BIND_VARIABLES_MAX / fields.size()));
         tx.connection(connection -> {
-            for (int start = 0; start < rows.size(); start += rowsPerStatement) {
-                insert(connection, header, rows.subList(start, Math.min(rows.size(), start + rowsPerStatement)));
+            int start = 0;
+            for (int size : chunks) {
+                insert(tx, connection, header, rows.subList(start, start + size));
+                start += size;
             }
         });
         rows.clear();
     }
 
-    private void insert(Connection connection, String header, List<Object[]> chunk) throws SQLException {
+    private void insert(DSLContext tx, Connection connection, String header, List<Object[]> chunk) throws SQLException {
         StringBuilder sql = new StringBuilder(header.length() + chunk.size() * (fields.size() * 2 + 3)).append(header);
         String tuple = "(" + "?,".repeat(fields.size() - 1) + "?)";
         for (int i = 0; i < chunk.size(); i++) {
             sql.append(i == 0 ? "" : ",").append(tuple);
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        ReusedStatements.with(tx, connection, sql.toString(), statement -> {
             int index = 1;
             for (Object[] row : chunk) {
                 for (int column = 0; column < row.length; column++) {
                     Binds.bind(statement, index++, fields.get(column), row[column]);
                 }
             }
-            statement.executeUpdate();
-        }
+            return statement.executeUpdate();
+        });
     }
 
     /** {@code INSERT INTO "table" ("a", "b") VALUES }, quoted as the dialect quotes names. */

@@ -1,6 +1,5 @@
 package dev.veltrix.storage;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,11 +32,14 @@ public final class SelectIn {
         if (values.isEmpty()) {
             return;
         }
+        List<Integer> chunks = ReusedStatements.chunks(dsl, values.size(), VALUES_PER_READ);
         dsl.connection(connection -> {
-            for (int start = 0; start < values.size(); start += VALUES_PER_READ) {
-                List<String> chunk = values.subList(start, Math.min(values.size(), start + VALUES_PER_READ));
+            int start = 0;
+            for (int size : chunks) {
+                List<String> chunk = values.subList(start, start + size);
+                start += size;
                 String sql = before + "(" + "?,".repeat(chunk.size() - 1) + "?)" + after;
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                ReusedStatements.with(dsl, connection, sql, statement -> {
                     for (int i = 0; i < leading.size(); i++) {
                         statement.setObject(i + 1, leading.get(i));
                     }
@@ -49,7 +51,8 @@ public final class SelectIn {
                             reader.read(rows);
                         }
                     }
-                }
+                    return null;
+                });
             }
         });
     }

@@ -12,11 +12,15 @@ import java.util.logging.Logger;
 
 /**
  * Turns many concurrent writes into few transactions (a domain service's port decides what a transaction is;
- * this class only groups): one writer thread takes whatever is queued (up to
+ * this class only groups): a writer thread takes whatever is queued (up to
  * {@code groupSizeMax}) and commits it as one transaction, so the cost of a commit (an fsync on SQLite,
  * a WAL flush on PostgreSQL) is shared by the whole group. Each caller still gets the outcome of its own
  * item only; if the group's transaction fails, each item is committed again on its own, so one caller's
  * failure never becomes another's.
+ *
+ * <p>With more than one writer, each takes the next group while the others' are still in their transactions: on a
+ * database server that runs transactions side by side, one group's round trips and commit flush overlap another's
+ * work. The groups' transactions must then be safe to run concurrently, as they are between two nodes of a cluster.
  *
  * @param <T> what callers submit
  * @param <R> what each caller gets back
@@ -44,19 +48,35 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     private final BlockingQueue<Pending<T, R>> queue;
     private final Commit<T, R> commit;
     private final Observer<T, R> observer;
-    private final Thread writer;
+    private final List<Thread> writers;
     private volatile boolean running = true;
 
     /**
+     * One writer thread.
+     *
      * @param name what the queue holds, for messages ("ledger", "event ingest")
      */
     public GroupCommitter(String name, int groupSizeMax, int queueCapacity, Commit<T, R> commit, Observer<T, R> observer) {
+        this(name, groupSizeMax, queueCapacity, 1, commit, observer);
+    }
+
+    /** @param writerCount how many groups may be in their transactions at once */
+    public GroupCommitter(String name, int groupSizeMax, int queueCapacity, int writerCount, Commit<T, R> commit,
+                          Observer<T, R> observer) {
+        if (writerCount < 1) {
+            throw new IllegalArgumentException("a group committer needs a writer, got " + writerCount);
+        }
         this.name = name;
         this.groupSizeMax = groupSizeMax;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.commit = commit;
         this.observer = observer;
-        this.writer = Thread.ofPlatform().name("veltrix-" + name.replace(' ', '-') + "-writer").daemon().start(this::run);
+        String threadName = "veltrix-" + name.replace(' ', '-') + "-writer";
+        List<Thread> started = new ArrayList<>(writerCount);
+        for (int i = 0; i < writerCount; i++) {
+            started.add(Thread.ofPlatform().name(writerCount == 1 ? threadName : threadName + "-" + (i + 1)).daemon().start(this::run));
+        }
+        this.writers = List.copyOf(started);
     }
 
     /** Queues an item; the future completes once its group has committed (or with the item's own failure). */
@@ -111,19 +131,31 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
                 return;
             }
             // A racing key from another node or a storage hiccup: isolate each item.
-            LOG.warning(name + " group commit of " + group.size() + " failed (" + e + "); committing them one by one");
+            LOG.warning(name + " group commit of " + group.size() + " failed (" + rootCause(e) + "); committing them one by one");
             for (Pending<T, R> pending : group) {
                 commit(new ArrayList<>(List.of(pending)));
             }
         }
     }
 
-    /** Stops taking items, commits what is queued, then stops the writer. */
+    /** The database's own words rather than the wrappers' ("Error while running ConnectionCallable"). */
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Stops taking items, commits what is queued, then stops the writers. */
     @Override
     public void close() {
         running = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
-            writer.join(30_000);
+            for (Thread writer : writers) {
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -45,7 +45,8 @@ public final class LedgerService implements AutoCloseable {
         this.store = store;
         this.settings = settings;
         this.observer = observer;
-        this.committer = new GroupCommitter<>("ledger", settings.groupSizeMax(), settings.queueCapacity(), store::post,
+        this.committer = new GroupCommitter<>("ledger", settings.groupSizeMax(), settings.queueCapacity(),
+                Math.min(settings.writers(), store.concurrentWriters()), store::post,
                 (postings, outcomes, nanos) -> observer.groupCommitted(postings.size(), postedTransfers(outcomes), nanos));
     }
 

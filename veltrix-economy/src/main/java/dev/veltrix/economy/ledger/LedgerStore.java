@@ -20,6 +20,12 @@ public interface LedgerStore {
      */
     List<PostOutcome> post(List<Posting> group);
 
+    /**
+     * How many calls of {@link #post} are worth running at once: a database server runs them side by side (they lock
+     * the balances they change, in one order), SQLite has one writer at a time and a second would only wait for it.
+     */
+    int concurrentWriters();
+
     List<Balance> balances(AccountId account);
 
     /**

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A bank test in the spirit of Jepsen's: concurrent clients move money among a few accounts,
  * often resending a request under the same idempotency key (also from another client at the same
  * time). Afterwards the books must balance, every acknowledged posting must be there exactly once,
- * and each balance must equal what the acknowledged postings alone add up to.
+ * and each balance must equal what the acknowledged postings alone add up to. Three writers commit groups side by
+ * side, so two groups race for the same balances and the same keys as two nodes of a cluster would.
  */
 class BankTest {
     private static final int CLIENTS = 24;
@@ -37,7 +38,7 @@ class BankTest {
     @ParameterizedTest
     @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
     void concurrentTransfersWithRetriesNeitherLoseNorDuplicateMoney(SqlKind kind) throws Exception {
-        try (var f = new LedgerFixture(kind, new LedgerSettings(32, 4_096, 60_000))) {
+        try (var f = new LedgerFixture(kind, new LedgerSettings(32, 4_096, 60_000, 3))) {
             List<AccountId> accounts = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
                 accounts.add(LedgerFixture.player());

@@ -52,6 +52,9 @@ public final class Settings {
             LedgerSettings.DEFAULTS.queueCapacity(), 1, 1_000_000, "most transfers waiting to commit; beyond it callers get 503");
     public static final Setting<Integer> LEDGER_TIMEOUT_MS = Setting.integer("ledger.timeout-ms",
             (int) LedgerSettings.DEFAULTS.timeoutMs(), 100, 600_000, "longest a transfer request waits for its commit");
+    public static final Setting<Integer> LEDGER_WRITERS = Setting.integer("ledger.writers",
+            LedgerSettings.DEFAULTS.writers(), 1, LedgerSettings.WRITERS_MAX,
+            "groups of transfers committing at once on PostgreSQL and MariaDB; SQLite always commits one at a time");
     public static final Setting<String> BACKUP_DIRECTORY = Setting.text("backup.directory", "data/backups", "a directory, or empty for none",
             "where scheduled backups are written (each one is proven by restoring it into a scratch database); empty turns them off", s -> s);
     public static final Setting<Integer> BACKUP_INTERVAL_HOURS = Setting.integer("backup.interval-hours", 24, 1, 720,
@@ -206,7 +209,7 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, HTTP_SECURE_COOKIES,
             STORAGE_URL, STORAGE_USER, STORAGE_PASSWORD, STORAGE_POOL_SIZE, STORAGE_SQLITE_SYNCHRONOUS,
-            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
+            LEDGER_GROUP_SIZE_MAX, LEDGER_QUEUE_CAPACITY, LEDGER_TIMEOUT_MS, LEDGER_WRITERS, OUTBOX_RETENTION_HOURS, MARKET_QUOTE_TTL_SECONDS, MARKET_TRADES_PER_MINUTE,
             EXCHANGE_BATCH_MAX, EXCHANGE_QUEUE_CAPACITY, EXCHANGE_MAX_FILLS, EXCHANGE_FIX_PORT, EXCHANGE_FIX_COMP_ID,
             ECONOMY_TRANSFER_TAX_BPS,
             ECONOMY_SELL_DAMPENING, ECONOMY_FAUCET_CAP, ECONOMY_PRICE_INDEX_BASKET, CLAIMS_INITIAL_BLOCKS, CLAIMS_MIN_WIDTH,
@@ -234,7 +237,7 @@ public final class Settings {
         StorageConfig storage;
         try {
             ledger = new LedgerSettings(value(raw, LEDGER_GROUP_SIZE_MAX), value(raw, LEDGER_QUEUE_CAPACITY),
-                    value(raw, LEDGER_TIMEOUT_MS));
+                    value(raw, LEDGER_TIMEOUT_MS), value(raw, LEDGER_WRITERS));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid ledger settings: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_CURRENCY;
 import static dev.veltrix.economy.ledger.sql.LedgerTables.BAL_LAST_TRANSFER;
 
 import dev.veltrix.economy.ledger.AccountId;
+import dev.veltrix.storage.ArrayProbe;
 import dev.veltrix.storage.BatchUpdate;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SelectIn;
@@ -35,6 +36,9 @@ final class BalanceRows {
      * IMMEDIATE transaction already holds the whole database's write lock.
      */
     static Map<BalanceKey, BalanceRow> lock(DSLContext tx, Set<BalanceKey> keys) {
+        if (tx.dialect().family() == SQLDialect.POSTGRES) {
+            return lockByKey(tx, keys);
+        }
         Map<BalanceKey, BalanceRow> found = new HashMap<>();
         List<String> accounts = new ArrayList<>(new TreeSet<>(keys.stream().map(k -> k.account().value()).toList()));
         String locking = tx.dialect().family() == SQLDialect.SQLITE ? "" : " for update";
@@ -47,6 +51,31 @@ final class BalanceRows {
                 });
         return found;
     }
+
+    /**
+     * PostgreSQL: one primary-key probe and row lock per key, in key order (see {@link ArrayProbe}). Asked for
+     * accounts {@code IN} a list, it scanned and sorted the whole table while that was small: 1.2 ms a group on
+     * 10,000 rows, a third of the database's time per group.
+     */
+    private static Map<BalanceKey, BalanceRow> lockByKey(DSLContext tx, Set<BalanceKey> keys) {
+        List<BalanceKey> ordered = new ArrayList<>(new TreeSet<>(keys));
+        String[] accounts = new String[ordered.size()];
+        String[] currencies = new String[ordered.size()];
+        for (int i = 0; i < ordered.size(); i++) {
+            accounts[i] = ordered.get(i).account().value();
+            currencies[i] = ordered.get(i).currency();
+        }
+        Map<BalanceKey, BalanceRow> found = new HashMap<>();
+        ArrayProbe.forEach(tx, LOCK_BY_KEY, new String[][] {accounts, currencies}, row -> found.put(
+                new BalanceKey(new AccountId(row.getString(1)), row.getString(2)), new BalanceRow(row.getLong(3), row.getString(4))));
+        return found;
+    }
+
+    // The keys come sorted and a nested loop keeps the outer order, so every writer locks rows in one order.
+    private static final String LOCK_BY_KEY = "select k.account, k.currency, b.balance, b.last_transfer"
+            + " from unnest(?::varchar[], ?::varchar[]) as k(account, currency)"
+            + " cross join lateral (select balance, last_transfer from ledger_balances"
+            + " where account = k.account and currency = k.currency for update) as b";
 
     /** Writes what the book changed. A racing insert of a new account by another node fails the group, which is then retried. */
     static void save(DSLContext tx, BalanceBook book) {

@@ -20,6 +20,7 @@ import dev.veltrix.economy.ledger.Supply;
 import dev.veltrix.economy.ledger.Transfer;
 import dev.veltrix.storage.Database;
 import dev.veltrix.storage.SchemaModule;
+import dev.veltrix.storage.SqlKind;
 import dev.veltrix.storage.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -76,6 +77,11 @@ public final class JooqLedgerStore implements LedgerStore {
     @Override
     public List<PostOutcome> post(List<Posting> group) {
         return database.inTransaction(tx -> writer.apply(tx, group));
+    }
+
+    @Override
+    public int concurrentWriters() {
+        return database.kind() == SqlKind.SQLITE ? 1 : Integer.MAX_VALUE;
     }
 
     @Override

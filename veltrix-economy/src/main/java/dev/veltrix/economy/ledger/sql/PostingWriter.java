@@ -11,6 +11,7 @@ import dev.veltrix.economy.ledger.PostOutcome;
 import dev.veltrix.economy.ledger.Posting;
 import dev.veltrix.economy.ledger.Transfer;
 import dev.veltrix.economy.ledger.TransferRequest;
+import dev.veltrix.storage.ArrayProbe;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.SelectIn;
 import dev.veltrix.storage.outbox.Outbox;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
  * Applies one group of postings inside the caller's transaction: idempotency keys first, then the
@@ -153,10 +155,20 @@ final class PostingWriter {
     private static Map<String, PriorKey> loadKeys(DSLContext tx, List<Posting> group) {
         List<String> keys = group.stream().map(Posting::idempotencyKey).distinct().toList();
         Map<String, PriorKey> found = new LinkedHashMap<>();
-        SelectIn.forEach(tx, "select idem_key, request_hash, posting_id from ledger_idempotency where idem_key in ",
-                keys, "", row -> found.put(row.getString(1), new PriorKey(row.getString(2), UUID.fromString(row.getString(3)))));
+        SelectIn.RowReader reader = row -> found.put(row.getString(1), new PriorKey(row.getString(2), UUID.fromString(row.getString(3))));
+        if (tx.dialect().family() == SQLDialect.POSTGRES) {
+            ArrayProbe.forEach(tx, KEYS_BY_PROBE, new String[][] {keys.toArray(String[]::new)}, reader);
+        } else {
+            SelectIn.forEach(tx, "select idem_key, request_hash, posting_id from ledger_idempotency where idem_key in ",
+                    keys, "", reader);
+        }
         return found;
     }
+
+    // OFFSET 0 keeps the subquery a probe per key (see ArrayProbe).
+    private static final String KEYS_BY_PROBE = "select k.idem_key, i.request_hash, i.posting_id"
+            + " from unnest(?::varchar[]) as k(idem_key)"
+            + " cross join lateral (select request_hash, posting_id from ledger_idempotency where idem_key = k.idem_key offset 0) as i";
 
     private List<Transfer> loadPosting(DSLContext tx, UUID postingId) {
         return tx.select(codec.columns()).from(TRANSFERS).where(TR_POSTING.eq(postingId.toString()))
