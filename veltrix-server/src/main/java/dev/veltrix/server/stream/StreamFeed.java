@@ -1,5 +1,6 @@
 package dev.veltrix.server.stream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veltrix.core.event.EventEnvelope;
 import dev.veltrix.storage.Database;
@@ -7,8 +8,8 @@ import dev.veltrix.storage.Wakeup;
 import dev.veltrix.storage.outbox.Outbox;
 import dev.veltrix.storage.outbox.OutboxTail;
 import dev.veltrix.storage.outbox.StoredEvent;
+import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,24 +173,31 @@ final class StreamFeed implements AutoCloseable {
         position = newPosition;
     }
 
+    /**
+     * The frame's text, written field by field with the stored payload copied in as it is: the outbox holds only
+     * JSON our own encoders wrote, and parsing it into a tree to write it out again was half the feed's time.
+     */
     private Frame frame(StoredEvent stored) {
         EventEnvelope event = stored.event();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", event.id().toString());
-        body.put("type", event.type());
-        body.put("key", event.key());
-        body.put("occurredAt", event.occurredAt().toString());
-        body.put("source", event.source());
-        try {
-            body.put("payload", json.readTree(event.payload()));
-            Map<String, Object> frame = new LinkedHashMap<>();
-            frame.put("type", "event");
-            frame.put("cursor", stored.seq());
-            frame.put("event", body);
-            return new Frame(stored.seq(), json.writeValueAsString(frame), event.occurredAt().toEpochMilli());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("outbox event " + event.id() + " has a payload that is not JSON", e);
+        StringWriter text = new StringWriter(256 + event.payload().length());
+        try (JsonGenerator out = json.getFactory().createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("type", "event");
+            out.writeNumberField("cursor", stored.seq());
+            out.writeObjectFieldStart("event");
+            out.writeStringField("id", event.id().toString());
+            out.writeStringField("type", event.type());
+            out.writeStringField("key", event.key());
+            out.writeStringField("occurredAt", event.occurredAt().toString());
+            out.writeStringField("source", event.source());
+            out.writeFieldName("payload");
+            out.writeRawValue(event.payload());
+            out.writeEndObject();
+            out.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the frame of outbox event " + event.id(), e);
         }
+        return new Frame(stored.seq(), text.toString(), event.occurredAt().toEpochMilli());
     }
 
     private void pause(long millis) {

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.storage.ReusedStatements;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.WrittenEventTypes;
 import java.time.Instant;
@@ -76,23 +77,22 @@ public final class Outbox {
         if (limit < 1 || limit > READ_LIMIT_MAX) {
             throw new IllegalArgumentException("limit must be 1.." + READ_LIMIT_MAX + ", got " + limit);
         }
-        dsl.connection(connection -> {
-            try (java.sql.PreparedStatement statement = connection.prepareStatement(SCAN_AFTER)) {
-                statement.setLong(1, afterSeq);
-                statement.setInt(2, limit);
-                try (java.sql.ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        long seq = rows.getLong(1);
-                        String type = rows.getString(3);
-                        EventEnvelope event = wanted.test(type) ? new EventEnvelope(UUID.fromString(rows.getString(2)), type,
-                                rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6), rows.getString(7)) : null;
-                        if (!visitor.visit(seq, event)) {
-                            return;
-                        }
+        dsl.connection(connection -> ReusedStatements.with(dsl, connection, SCAN_AFTER, statement -> {
+            statement.setLong(1, afterSeq);
+            statement.setInt(2, limit);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    String type = rows.getString(3);
+                    EventEnvelope event = wanted.test(type) ? new EventEnvelope(UUID.fromString(rows.getString(2)), type,
+                            rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6), rows.getString(7)) : null;
+                    if (!visitor.visit(seq, event)) {
+                        break;
                     }
                 }
             }
-        });
+            return null;
+        }));
     }
 
     /**
@@ -158,14 +158,12 @@ public final class Outbox {
             default -> "insert into outbox_cursors (consumer, seq) values (?, ?)"
                     + " on duplicate key update seq = greatest(seq, ?)";
         };
-        dsl.connection(connection -> {
-            try (java.sql.PreparedStatement statement = connection.prepareStatement(upsert)) {
-                statement.setString(1, consumer);
-                statement.setLong(2, seq);
-                statement.setLong(3, seq);
-                statement.executeUpdate();
-            }
-        });
+        dsl.connection(connection -> ReusedStatements.with(dsl, connection, upsert, statement -> {
+            statement.setString(1, consumer);
+            statement.setLong(2, seq);
+            statement.setLong(3, seq);
+            return statement.executeUpdate();
+        }));
     }
 
     /**

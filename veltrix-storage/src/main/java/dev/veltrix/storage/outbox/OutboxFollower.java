@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * <p>A consumer that takes only some event types sees only those; the events it passes over cost it a seq each, and
  * the cursor past them is saved at most once a second (reading them again after a crash changes nothing), so a
  * capability that follows game events does not commit a transaction for every group of ledger transfers.
+ *
+ * <p>A handler whose work is outside the database (the relay publishes to the bus) may leave the cursor to the
+ * follower, which saves it at most once per {@code cursorSaveMs} and when it falls idle: a crash republishes what
+ * went out since, as a crash between publishing and saving always could, and under load the relay no longer takes
+ * SQLite's write lock for each group of transfers.
  */
 public final class OutboxFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxFollower.class);
@@ -33,6 +38,7 @@ public final class OutboxFollower implements AutoCloseable {
     private final long idlePollMs;
     private final Predicate<String> wanted;
     private final BatchHandler handler;
+    private final long cursorSaveMs;
     private final Wakeup wakeups = new Wakeup();
     private final Thread thread;
     private volatile boolean running = true;
@@ -46,6 +52,16 @@ public final class OutboxFollower implements AutoCloseable {
     /** @param wanted the event types the handler takes; the others are passed over */
     public OutboxFollower(Database database, Leases leases, String lease, String consumer, String nodeId, int batchMax, long idlePollMs,
                           Predicate<String> wanted, BatchHandler handler) {
+        this(database, leases, lease, consumer, nodeId, batchMax, idlePollMs, wanted, 0, handler);
+    }
+
+    /**
+     * @param cursorSaveMs 0 when {@code handler} saves the cursor with each batch; otherwise the follower saves it,
+     *                     at most this often, and {@code handler} must not
+     */
+    public OutboxFollower(Database database, Leases leases, String lease, String consumer, String nodeId, int batchMax, long idlePollMs,
+                          Predicate<String> wanted, long cursorSaveMs, BatchHandler handler) {
+        this.cursorSaveMs = cursorSaveMs;
         this.database = database;
         this.leases = leases;
         this.lease = lease;
@@ -91,17 +107,20 @@ public final class OutboxFollower implements AutoCloseable {
                 List<StoredEvent> batch = tail.next(database.dsl(), batchMax, wanted);
                 if (!batch.isEmpty()) {
                     handler.handle(batch, tail.position());
-                    saved = tail.position();
-                    savedAtMs = nowMs;
-                    continue;
+                    if (cursorSaveMs == 0) {
+                        saved = tail.position();
+                        savedAtMs = nowMs;
+                        continue;
+                    }
                 }
-                if (tail.position() > saved && nowMs - savedAtMs >= PASSED_OVER_SAVE_MS) {
-                    long passedOver = tail.position();
+                long saveEveryMs = cursorSaveMs == 0 ? PASSED_OVER_SAVE_MS : cursorSaveMs;
+                if (tail.position() > saved && nowMs - savedAtMs >= saveEveryMs) {
+                    long reached = tail.position();
                     database.inReplayableTransaction(tx -> {
-                        Outbox.saveCursor(tx, consumer, passedOver);
+                        Outbox.saveCursor(tx, consumer, reached);
                         return null;
                     });
-                    saved = passedOver;
+                    saved = reached;
                     savedAtMs = nowMs;
                 }
                 if (tail.position() == before) {
@@ -112,6 +131,22 @@ public final class OutboxFollower implements AutoCloseable {
                 tail = null;
                 pause(FAILURE_PAUSE_MS);
             }
+        }
+        if (tail != null && tail.position() > saved) {
+            saveOnStop(tail.position());
+        }
+    }
+
+    /** A follower stopped in good order leaves nothing to publish again. */
+    private void saveOnStop(long reached) {
+        Thread.interrupted(); // close() interrupted a pause; the pool refuses an interrupted thread
+        try {
+            database.inReplayableTransaction(tx -> {
+                Outbox.saveCursor(tx, consumer, reached);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{} on node {} stopped without saving its cursor {}; it goes over those events again", lease, nodeId, reached, e);
         }
     }
 

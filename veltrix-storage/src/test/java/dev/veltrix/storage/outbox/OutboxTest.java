@@ -133,6 +133,29 @@ class OutboxTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void aFollowerThatSavesTheCursorItselfSavesItAtMostOncePerIntervalAndWhenStopped(SqlKind kind) throws Exception {
+        try (var db = TestDatabases.open(kind, List.of(StorageSchema.MODULE))) {
+            var database = db.database();
+            List<EventEnvelope> handled = new CopyOnWriteArrayList<>();
+            append(database, List.of(typed("item.sold", 1), typed("item.sold", 2)));
+            long firstBatchEnd = Outbox.lastSeq(database.dsl());
+            try (var follower = new OutboxFollower(database, new Leases(database, Clock.systemUTC()), "pub", "pub", "node-1",
+                    100, 50, type -> true, 60_000, (batch, lastSeq) -> batch.forEach(stored -> handled.add(stored.event())))) {
+                follower.start();
+                awaitSize(handled, 2);
+                awaitCursor(database, "pub", firstBatchEnd); // the first save is not held back
+                append(database, List.of(typed("item.sold", 3), typed("item.sold", 4)));
+                follower.wake();
+                awaitSize(handled, 4);
+                Thread.sleep(200);
+                assertThat(Outbox.cursor(database.dsl(), "pub")).as("not saved again within the interval").isEqualTo(firstBatchEnd);
+            }
+            assertThat(Outbox.cursor(database.dsl(), "pub")).as("saved when stopped").isEqualTo(Outbox.lastSeq(database.dsl()));
+        }
+    }
+
     private static void append(dev.veltrix.storage.Database database, List<EventEnvelope> events) {
         append(database, events, -1);
     }
