@@ -91,6 +91,45 @@ class BankTest {
         }
     }
 
+    /**
+     * The first credit of an account inserts its balance row; with several writers, two groups may insert the same
+     * one (and resend the same key) at once. Every credit must still post, once.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.veltrix.storage.TestDatabases#kinds")
+    void firstCreditsOfNewAccountsRacingAcrossWritersAllPostOnce(SqlKind kind) throws Exception {
+        try (var f = new LedgerFixture(kind, new LedgerSettings(8, 4_096, 60_000, 3))) {
+            for (int round = 0; round < 5; round++) {
+                List<AccountId> fresh = List.of(LedgerFixture.player(), LedgerFixture.player(), LedgerFixture.player());
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < 48; i++) {
+                    keys.add(UUID.randomUUID().toString());
+                }
+                List<Thread> clients = new ArrayList<>();
+                Map<String, UUID> posted = new ConcurrentHashMap<>();
+                for (int c = 0; c < 48; c++) {
+                    String key = keys.get(c % 24); // every key sent twice, by two clients at once
+                    AccountId to = fresh.get(c % fresh.size());
+                    clients.add(Thread.ofVirtual().start(() -> {
+                        PostResult result = f.ledger.transfer(key, move(AccountId.ISSUANCE, to, 10));
+                        UUID earlier = posted.putIfAbsent(key, result.postingId());
+                        assertThat(earlier == null || earlier.equals(result.postingId())).as("key %s posted once", key).isTrue();
+                    }));
+                }
+                for (Thread client : clients) {
+                    client.join();
+                }
+                assertThat(posted).as("every key posted").hasSize(24);
+                long total = 0;
+                for (AccountId account : fresh) {
+                    total += f.balance(account);
+                }
+                assertThat(total).as("24 credits of 10, none twice").isEqualTo(240);
+            }
+            assertThat(f.ledger.verify()).as("books balance").isEmpty();
+        }
+    }
+
     private static Sent newRequest(List<AccountId> accounts, ThreadLocalRandom random) {
         int legs = random.nextInt(10) == 0 ? 2 : 1;
         List<TransferRequest> moves = new ArrayList<>();

@@ -74,10 +74,25 @@ public final class JooqLedgerStore implements LedgerStore {
                 .fetchOptional(r -> new Currency(r.get(CUR_CODE), r.get(CUR_NAME), r.get(CUR_DECIMALS)));
     }
 
+    /**
+     * Another writer (of this node or another) may insert a row this group inserts too: the first balance of a new
+     * account, or a key resent while its first try is still in flight. The group's insert then waits for that writer
+     * and fails once it commits; the group rolled back whole, so it runs again, and now reads that row.
+     */
     @Override
     public List<PostOutcome> post(List<Posting> group) {
-        return database.inTransaction(tx -> writer.apply(tx, group));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(tx -> writer.apply(tx, group));
+            } catch (RuntimeException e) {
+                if (attempt >= RACED_INSERT_ATTEMPTS || database.kind() == SqlKind.SQLITE || !database.kind().isDuplicateKey(e)) {
+                    throw e; // SQLite has one writer: a duplicate there is no race and would only repeat
+                }
+            }
+        }
     }
+
+    private static final int RACED_INSERT_ATTEMPTS = 3;
 
     @Override
     public int concurrentWriters() {
