@@ -46,6 +46,8 @@ public final class ReusedStatements {
         try {
             return work.run(statement);
         } finally {
+            // Whatever the work left behind, even after a failure, must not reach the statement's next user.
+            statement.clearBatch();
             statement.clearParameters();
         }
     }

@@ -1,6 +1,7 @@
 package dev.veltrix.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
@@ -43,6 +44,48 @@ class ReusedStatementsTest {
                 reopened.close();
             }
         }
+    }
+
+    @Test
+    void aStatementThatFailedLeavesNothingBehindForItsNextUse() {
+        try (var db = TestDatabases.open(SqlKind.SQLITE, List.of(StorageSchema.MODULE))) {
+            Database database = db.database();
+            database.inTransaction(tx -> {
+                insert(tx, List.of("a", "b", "c", "d"));
+                return null;
+            });
+            String rename = "update outbox_cursors set consumer = ? where consumer = ?";
+            // The second row renames onto an existing consumer: the batch fails and the transaction rolls back.
+            assertThatThrownBy(() -> database.inTransaction(tx -> {
+                BatchUpdate renames = new BatchUpdate(rename);
+                renames.add("e", "a");
+                renames.add("c", "b");
+                renames.execute(tx);
+                return null;
+            })).isNotNull();
+            assertThatThrownBy(() -> database.inTransaction(tx -> {
+                insert(tx, List.of("x", "d")); // a key that exists
+                return null;
+            })).isNotNull();
+            database.inTransaction(tx -> {
+                BatchUpdate renames = new BatchUpdate(rename);
+                renames.add("f", "d");
+                renames.execute(tx);
+                insert(tx, List.of("y", "z"));
+                return null;
+            });
+            Map<String, Long> read = new TreeMap<>();
+            SelectIn.forEach(database.dsl(), "select consumer, seq from outbox_cursors where consumer in ",
+                    List.of("a", "b", "c", "d", "e", "f", "x", "y", "z"), "", row -> read.put(row.getString(1), row.getLong(2)));
+            assertThat(read.keySet()).as("only what the committed statements wrote").containsExactly("a", "b", "c", "f", "y", "z");
+        }
+    }
+
+    private static void insert(org.jooq.DSLContext tx, List<String> consumers) {
+        RowInserter rows = new RowInserter(table(name("outbox_cursors")),
+                List.of(field(name("consumer"), String.class), field(name("seq"), Long.class)));
+        consumers.forEach(c -> rows.add(c, 1L));
+        rows.execute(tx);
     }
 
     /** Writes lists of 1..count rows, each read back by key right after, and returns every key written. */
