@@ -115,12 +115,8 @@ public final class OutboxFollower implements AutoCloseable {
                 }
                 long saveEveryMs = cursorSaveMs == 0 ? PASSED_OVER_SAVE_MS : cursorSaveMs;
                 if (tail.position() > saved && nowMs - savedAtMs >= saveEveryMs) {
-                    long reached = tail.position();
-                    database.inReplayableTransaction(tx -> {
-                        Outbox.saveCursor(tx, consumer, reached);
-                        return null;
-                    });
-                    saved = reached;
+                    saveCursor(tail.position());
+                    saved = tail.position();
                     savedAtMs = nowMs;
                 }
                 if (tail.position() == before) {
@@ -137,14 +133,19 @@ public final class OutboxFollower implements AutoCloseable {
         }
     }
 
+    /** Losing this to a power failure only reads the events again, which a crash before it does anyway. */
+    private void saveCursor(long reached) {
+        database.inReplayableTransaction(tx -> {
+            Outbox.saveCursor(tx, consumer, reached);
+            return null;
+        });
+    }
+
     /** A follower stopped in good order leaves nothing to publish again. */
     private void saveOnStop(long reached) {
         Thread.interrupted(); // close() interrupted a pause; the pool refuses an interrupted thread
         try {
-            database.inReplayableTransaction(tx -> {
-                Outbox.saveCursor(tx, consumer, reached);
-                return null;
-            });
+            saveCursor(reached);
         } catch (RuntimeException e) {
             LOG.warn("{} on node {} stopped without saving its cursor {}; it goes over those events again", lease, nodeId, reached, e);
         }

@@ -33,7 +33,7 @@ import org.jooq.Field;
 /** The ledger's books in SQL, for SQLite, PostgreSQL and MariaDB alike. */
 public final class JooqLedgerStore implements LedgerStore {
     public static final SchemaModule SCHEMA = new SchemaModule("economy");
-    // MariaDB reads a bare DECIMAL as DECIMAL(10,0), which would truncate balances near 10^18.
+    private static final int RACED_INSERT_ATTEMPTS = 3;
 
     private final Database database;
     private final Clock clock;
@@ -91,8 +91,6 @@ public final class JooqLedgerStore implements LedgerStore {
             }
         }
     }
-
-    private static final int RACED_INSERT_ATTEMPTS = 3;
 
     @Override
     public int concurrentWriters() {
