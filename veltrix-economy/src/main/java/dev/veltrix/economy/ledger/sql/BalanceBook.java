@@ -6,24 +6,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The balances one group commit touches, read (and on PostgreSQL and MariaDB locked) at the start
  * of its transaction. Postings are applied to it one after another with the ledger's rules, exactly
  * as if each were its own transaction: a refused posting leaves the book as it was. Each posted transfer is then
  * linked to the one before it of each of its two balances ({@link #link}). At the end the changed rows are
- * written back in one batch.
+ * written back in one batch, in key order. Hash maps while postings are applied, one sort at the end: ordered maps
+ * throughout were a tenth of the writer thread's own (Java) time.
  */
 final class BalanceBook {
     private static final long LIMIT = TransferRequest.AMOUNT_MAX;
 
     private final Map<BalanceKey, BalanceRow> stored;
-    private final TreeMap<BalanceKey, Long> current = new TreeMap<>();
-    private final Map<BalanceKey, String> lastTransfers = new HashMap<>();
+    private final Map<BalanceKey, Long> current;
+    private final Map<BalanceKey, String> lastTransfers;
 
     /** {@code stored} holds the rows that exist; a key without a row starts at zero, with no transfer. */
     BalanceBook(Map<BalanceKey, BalanceRow> stored) {
         this.stored = Map.copyOf(stored);
+        this.current = HashMap.newHashMap(stored.size() + 16);
+        this.lastTransfers = HashMap.newHashMap(stored.size() + 16);
         stored.forEach((key, row) -> {
             current.put(key, row.balance());
             lastTransfers.put(key, row.lastTransfer());
@@ -39,7 +43,7 @@ final class BalanceBook {
      * ({@code insufficient-funds} or {@code balance-limit}) and the index of the leg at fault.
      */
     Refusal apply(List<TransferRequest> legs) {
-        Map<BalanceKey, Long> scratch = new HashMap<>();
+        Map<BalanceKey, Long> scratch = HashMap.newHashMap(legs.size() * 2);
         for (int i = 0; i < legs.size(); i++) {
             TransferRequest leg = legs.get(i);
             BalanceKey from = new BalanceKey(leg.from(), leg.currency());
@@ -80,26 +84,23 @@ final class BalanceBook {
      * changed when the group posted to it (its newest transfer moved).
      */
     Map<BalanceKey, BalanceRow> updates() {
-        Map<BalanceKey, BalanceRow> updates = new TreeMap<>();
-        current.forEach((key, balance) -> {
-            BalanceRow before = stored.get(key);
-            BalanceRow after = new BalanceRow(balance, lastTransfers.get(key));
-            if (before != null && !before.equals(after)) {
-                updates.put(key, after);
-            }
-        });
-        return updates;
+        return rows((key, after) -> stored.containsKey(key) && !stored.get(key).equals(after));
     }
 
-    /** Balances of accounts seen for the first time: written with INSERT. */
+    /** Balances of accounts seen for the first time: written with INSERT, in key order. */
     Map<BalanceKey, BalanceRow> inserts() {
-        Map<BalanceKey, BalanceRow> inserts = new TreeMap<>();
+        return rows((key, after) -> !stored.containsKey(key));
+    }
+
+    private Map<BalanceKey, BalanceRow> rows(BiPredicate<BalanceKey, BalanceRow> wanted) {
+        TreeMap<BalanceKey, BalanceRow> rows = new TreeMap<>();
         current.forEach((key, balance) -> {
-            if (!stored.containsKey(key)) {
-                inserts.put(key, new BalanceRow(balance, lastTransfers.get(key)));
+            BalanceRow row = new BalanceRow(balance, lastTransfers.get(key));
+            if (wanted.test(key, row)) {
+                rows.put(key, row);
             }
         });
-        return inserts;
+        return rows;
     }
 
     static BalanceKey key(AccountId account, String currency) {
