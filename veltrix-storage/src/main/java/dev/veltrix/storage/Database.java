@@ -34,13 +34,31 @@ public final class Database implements AutoCloseable {
     private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
     private final SqliteCheckpointer checkpointer;
     private final StorageConfig.SqliteSync sqliteSync;
+    /** SQLite syncing every commit: pipelined transactions leave their sync to this thread. */
+    private final WalSync walSync;
 
-    private Database(SqlKind kind, HikariDataSource dataSource, StorageConfig.SqliteSync sqliteSync, boolean walFile) {
+    private Database(SqlKind kind, HikariDataSource dataSource, StorageConfig.SqliteSync sqliteSync, Path walFileOf) {
         this.kind = kind;
         this.sqliteSync = sqliteSync;
         this.dataSource = dataSource;
         this.dsl = DSL.using(dataSource, kind.dialect(), settings());
-        this.checkpointer = walFile ? new SqliteCheckpointer(dataSource, sqliteWriter) : null;
+        this.checkpointer = walFileOf != null ? new SqliteCheckpointer(dataSource, sqliteWriter) : null;
+        this.walSync = walFileOf != null && sqliteSync == StorageConfig.SqliteSync.FULL
+                ? new WalSync(walFileOf, dataSource, this::wakeReadersOf) : null;
+        if (walSync != null) {
+            dsl.configuration().data(DURABLE_OUTBOX_SEQ, (java.util.function.LongSupplier) walSync::durableSeq);
+        }
+    }
+
+    private static final String DURABLE_OUTBOX_SEQ = "veltrix.durable-outbox-seq";
+
+    /**
+     * The newest outbox seq that readers outside the database may see through {@code dsl}: on SQLite syncing every commit,
+     * the newest one on disk (see {@link #inPipelinedTransaction}); elsewhere, every committed one.
+     */
+    public static long readableOutboxSeq(DSLContext dsl) {
+        return dsl.configuration().data(DURABLE_OUTBOX_SEQ) instanceof java.util.function.LongSupplier durable
+                ? durable.getAsLong() : Long.MAX_VALUE;
     }
 
     /** A jOOQ context on one connection, as {@link #dsl()} renders: to read inside a transaction the caller holds. */
@@ -71,7 +89,8 @@ public final class Database implements AutoCloseable {
             case MYSQL -> hikari.addDataSourceProperty("permitMysqlScheme", "true");
         }
         try {
-            return new Database(kind, new HikariDataSource(hikari), config.sqliteSync(), kind == SqlKind.SQLITE && walFile(config));
+            return new Database(kind, new HikariDataSource(hikari), config.sqliteSync(),
+                    kind == SqlKind.SQLITE && walFile(config) ? sqliteFile(config) : null);
         } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String why = String.valueOf(cause.getMessage()).replaceAll("\\.\\s*$", "");
@@ -98,11 +117,15 @@ public final class Database implements AutoCloseable {
      * upgrade. A larger page cache keeps the ledger's hot pages (balances, index roots) in memory,
      * and the log is checkpointed on its own thread ({@link SqliteCheckpointer}) so no commit waits for it.
      */
-    private static void configureSqlite(StorageConfig config, HikariConfig hikari) {
+    private static Path sqliteFile(StorageConfig config) {
         String file = config.url().substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
-        Path path = Path.of(query < 0 ? file : file.substring(0, query));
-        if (!file.startsWith(":memory:") && path.getParent() != null) {
+        return Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath();
+    }
+
+    private static void configureSqlite(StorageConfig config, HikariConfig hikari) {
+        Path path = sqliteFile(config);
+        if (!config.url().contains(":memory:") && path.getParent() != null) {
             try {
                 Files.createDirectories(path.getParent());
             } catch (java.io.IOException e) {
@@ -175,9 +198,25 @@ public final class Database implements AutoCloseable {
                 java.util.Objects.requireNonNull(listener, "listener")));
     }
 
-    private void committed() {
-        commitListeners.forEach(Runnable::run);
+    /** @param selfSynced whether the commit synced the log itself (a pipelined or replayable one did not) */
+    private void committed(boolean selfSynced) {
         java.util.Set<String> types = WrittenEventTypes.current();
+        if (walSync != null && !types.isEmpty()) {
+            if (!WrittenEventTypes.outermost()) {
+                return; // a nested transaction: what it appended is on disk only with the outer one
+            }
+            if (!selfSynced) {
+                walSync.request(java.util.Set.copyOf(types)); // readable once on disk: the round wakes their readers
+                return;
+            }
+            // This commit synced the log, and with it every commit before it.
+            walSync.onDisk(WrittenEventTypes.lastSeq());
+        }
+        wakeReadersOf(types);
+    }
+
+    private void wakeReadersOf(java.util.Set<String> types) {
+        commitListeners.forEach(Runnable::run);
         for (TypedListener typed : typedCommitListeners) {
             if (types.stream().anyMatch(typed.eventTypes())) {
                 typed.listener().run();
@@ -212,6 +251,21 @@ public final class Database implements AutoCloseable {
         return withRetries(work, true);
     }
 
+    /**
+     * Runs {@code work} like {@link #inTransaction}, but on SQLite syncing every commit, the commit returns before the
+     * disk has it, so the caller can go on to its next transaction while the disk works; {@link #synced} tells when it
+     * has it. For a writer that acknowledges its callers only then (the ledger's group commit). Until then no outbox
+     * reader sees its events. Elsewhere it is {@link #inTransaction}, and its commit is durable when it returns.
+     */
+    public <T> T inPipelinedTransaction(TransactionalWork<T> work) {
+        return withRetries(work, walSync != null);
+    }
+
+    /** Completes once everything committed before this call is on disk: at once, unless pipelined transactions ran. */
+    public java.util.concurrent.CompletableFuture<Void> synced() {
+        return walSync == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : walSync.request(java.util.Set.of());
+    }
+
     private <T> T withRetries(TransactionalWork<T> work, boolean replayable) {
         for (int attempt = 1; ; attempt++) {
             WrittenEventTypes.begin();
@@ -226,7 +280,7 @@ public final class Database implements AutoCloseable {
                     });
                     default -> dsl.transactionResult(configuration -> work.run(configuration.dsl()));
                 };
-                committed();
+                committed(!replayable);
                 return result;
             } catch (RuntimeException e) {
                 if (attempt >= TRANSACTION_ATTEMPTS_MAX || !kind.isRetryable(e)) {
@@ -290,6 +344,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (walSync != null) {
+            walSync.close();
+        }
         if (checkpointer != null) {
             checkpointer.close();
         }

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The outbox event types the current thread's transaction has appended, so that after its commit {@link Database}
  * wakes only the readers that take one of them: a node under a stream of ledger transfers does not wake its quest
- * and battle-pass readers a thousand times a second to find no game event.
+ * and battle-pass readers a thousand times a second to find no game event. On SQLite also the newest seq it appended,
+ * which readers may see as soon as a commit that synced the log returns.
  */
 public final class WrittenEventTypes {
     private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
@@ -14,6 +15,7 @@ public final class WrittenEventTypes {
     /** Nested transactions share the outermost one's set. */
     private static final class Frame {
         final Set<String> types = new HashSet<>();
+        long lastSeq;
         int depth;
     }
 
@@ -28,6 +30,20 @@ public final class WrittenEventTypes {
         }
     }
 
+    /** Called by the outbox on SQLite with the seq of the last event it appended. */
+    public static void noteSeq(long seq) {
+        Frame frame = CURRENT.get();
+        if (frame != null && frame.depth > 0) {
+            frame.lastSeq = Math.max(frame.lastSeq, seq);
+        }
+    }
+
+    /** Whether the current thread is inside a {@link Database} transaction, where {@link #note} counts. */
+    public static boolean active() {
+        Frame frame = CURRENT.get();
+        return frame != null && frame.depth > 0;
+    }
+
     /** A transaction attempt starts: an attempt that is retried starts with an empty set again. */
     static void begin() {
         Frame frame = CURRENT.get();
@@ -37,6 +53,7 @@ public final class WrittenEventTypes {
         }
         if (frame.depth++ == 0) {
             frame.types.clear();
+            frame.lastSeq = 0;
         }
     }
 
@@ -44,6 +61,18 @@ public final class WrittenEventTypes {
     static Set<String> current() {
         Frame frame = CURRENT.get();
         return frame == null ? Set.of() : frame.types;
+    }
+
+    /** The newest seq the committing transaction appended on SQLite, or 0. */
+    static long lastSeq() {
+        Frame frame = CURRENT.get();
+        return frame == null ? 0 : frame.lastSeq;
+    }
+
+    /** Whether the transaction that is committing is the outermost one: a nested one commits nothing yet. */
+    static boolean outermost() {
+        Frame frame = CURRENT.get();
+        return frame != null && frame.depth == 1;
     }
 
     static void end() {

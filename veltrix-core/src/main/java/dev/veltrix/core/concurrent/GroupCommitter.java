@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
  * a WAL flush on PostgreSQL) is shared by the whole group. Each caller still gets the outcome of its own
  * item only; if the group's transaction fails, each item is committed again on its own, so one caller's
  * failure never becomes another's.
+ *
+ * <p>A commit may return before its transaction is on disk ({@code durable}): the writer then takes the next group while
+ * the disk syncs the last, and the callers are answered once their group is synced.
  *
  * <p>With more than one writer, each takes the next group while the others' are still in their transactions: on a
  * database server that runs transactions side by side, one group's round trips and commit flush overlap another's
@@ -48,6 +52,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     private final BlockingQueue<Pending<T, R>> queue;
     private final Commit<T, R> commit;
     private final Observer<T, R> observer;
+    private final Supplier<CompletableFuture<Void>> durable;
     private final List<Thread> writers;
     private volatile boolean running = true;
 
@@ -63,6 +68,15 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     /** @param writerCount how many groups may be in their transactions at once */
     public GroupCommitter(String name, int groupSizeMax, int queueCapacity, int writerCount, Commit<T, R> commit,
                           Observer<T, R> observer) {
+        this(name, groupSizeMax, queueCapacity, writerCount, commit, observer, () -> CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * @param durable asked after each commit; completes once that commit is on disk (at once for commits that sync
+     *                themselves), and only then are its callers answered
+     */
+    public GroupCommitter(String name, int groupSizeMax, int queueCapacity, int writerCount, Commit<T, R> commit,
+                          Observer<T, R> observer, Supplier<CompletableFuture<Void>> durable) {
         if (writerCount < 1) {
             throw new IllegalArgumentException("a group committer needs a writer, got " + writerCount);
         }
@@ -71,6 +85,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.commit = commit;
         this.observer = observer;
+        this.durable = durable;
         String threadName = "veltrix-" + name.replace(' ', '-') + "-writer";
         List<Thread> started = new ArrayList<>(writerCount);
         for (int i = 0; i < writerCount; i++) {
@@ -120,10 +135,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         List<T> items = group.stream().map(Pending::item).toList();
         try {
             List<R> results = commit.commit(items);
-            observer.committed(items, results, System.nanoTime() - started);
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).outcome().complete(results.get(i));
-            }
+            List<Pending<T, R>> members = List.copyOf(group); // the writer reuses its list for the next group meanwhile
+            durable.get().whenComplete((synced, failure) -> answer(members, items, results, failure, started));
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 LOG.log(Level.SEVERE, name + " write failed", e);
@@ -135,6 +148,19 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             for (Pending<T, R> pending : group) {
                 commit(new ArrayList<>(List.of(pending)));
             }
+        }
+    }
+
+    private void answer(List<Pending<T, R>> group, List<T> items, List<R> results, Throwable failure, long started) {
+        if (failure != null) {
+            // Committed but perhaps not on disk: the callers retry with their keys and get the stored outcome.
+            LOG.log(Level.SEVERE, name + " group of " + group.size() + " committed but could not be synced", failure);
+            group.forEach(pending -> pending.outcome().completeExceptionally(failure));
+            return;
+        }
+        observer.committed(items, results, System.nanoTime() - started);
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).outcome().complete(results.get(i));
         }
     }
 

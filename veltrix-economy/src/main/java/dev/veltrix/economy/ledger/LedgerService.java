@@ -47,7 +47,8 @@ public final class LedgerService implements AutoCloseable {
         this.observer = observer;
         this.committer = new GroupCommitter<>("ledger", settings.groupSizeMax(), settings.queueCapacity(),
                 Math.min(settings.writers(), store.concurrentWriters()), store::post,
-                (postings, outcomes, nanos) -> observer.groupCommitted(postings.size(), postedTransfers(outcomes), nanos));
+                (postings, outcomes, nanos) -> observer.groupCommitted(postings.size(), postedTransfers(outcomes), nanos),
+                store::synced);
     }
 
     private static int postedTransfers(List<PostOutcome> outcomes) {

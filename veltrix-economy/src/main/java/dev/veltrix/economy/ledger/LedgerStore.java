@@ -21,6 +21,15 @@ public interface LedgerStore {
     List<PostOutcome> post(List<Posting> group);
 
     /**
+     * Completes once every group {@link #post} has committed so far is on disk. {@code post} may return before then
+     * (SQLite: the log is synced on another thread while the next group is written); a posting is acknowledged only
+     * when this completes.
+     */
+    default java.util.concurrent.CompletableFuture<Void> synced() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * How many calls of {@link #post} are worth running at once: a database server runs them side by side (they lock
      * the balances they change, in one order), SQLite has one writer at a time and a second would only wait for it.
      */

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.veltrix.core.event.EventEnvelope;
+import dev.veltrix.storage.Database;
 import dev.veltrix.storage.ReusedStatements;
 import dev.veltrix.storage.RowInserter;
 import dev.veltrix.storage.WrittenEventTypes;
@@ -34,7 +35,7 @@ public final class Outbox {
 
     // Unquoted lower-case names read the same on SQLite, PostgreSQL and MariaDB.
     private static final String SCAN_AFTER = "select seq, event_id, type, event_key, occurred_at, source, payload"
-            + " from outbox_events where seq > ? order by seq limit ?";
+            + " from outbox_events where seq > ? and seq <= ? order by seq limit ?";
 
     private static final Table<Record> CURSORS = table(name("outbox_cursors"));
     private static final Field<String> CONSUMER = field(name("consumer"), String.class);
@@ -51,6 +52,10 @@ public final class Outbox {
             WrittenEventTypes.note(e.type());
         }
         rows.execute(tx);
+        if (tx.dialect().family() == org.jooq.SQLDialect.SQLITE && !events.isEmpty() && WrittenEventTypes.active()) {
+            // The last row's seq, which readers may see once this transaction's commit has synced the log.
+            WrittenEventTypes.noteSeq(((Number) tx.fetchValue("select last_insert_rowid()")).longValue());
+        }
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit} of them. */
@@ -69,8 +74,9 @@ public final class Outbox {
 
     /**
      * Visits the rows with {@code seq > afterSeq} in order, at most {@code limit}; only rows whose type {@code wanted}
-     * accepts are read whole, the others give their seq alone. The statement is fixed text over plain JDBC: every
-     * reader of the outbox runs it after each commit, and rendering it through jOOQ each time cost more than reading.
+     * accepts are read whole, the others give their seq alone. Only events already on disk are visited
+     * ({@link Database#readableOutboxSeq}). The statement is fixed text over plain JDBC: every reader of the outbox runs
+     * it after each commit, and rendering it through jOOQ each time cost more than reading.
      */
     public static void scanAfter(DSLContext dsl, long afterSeq, int limit, java.util.function.Predicate<String> wanted,
                                  RowVisitor visitor) {
@@ -79,7 +85,8 @@ public final class Outbox {
         }
         dsl.connection(connection -> ReusedStatements.with(dsl, connection, SCAN_AFTER, statement -> {
             statement.setLong(1, afterSeq);
-            statement.setInt(2, limit);
+            statement.setLong(2, Database.readableOutboxSeq(dsl));
+            statement.setInt(3, limit);
             try (java.sql.ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     long seq = rows.getLong(1);

@@ -5,14 +5,16 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import dev.veltrix.storage.SqlKind;
+import dev.veltrix.storage.Database;
+import dev.veltrix.storage.StorageConfig;
 import dev.veltrix.storage.StorageSchema;
-import dev.veltrix.storage.TestDatabases;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTailTest {
 
@@ -25,9 +27,13 @@ class OutboxTailTest {
     }
 
     @Test
-    void waitsAtAGapUntilItFillsThenPassesAnAbandonedOneAfterTheGrace() {
-        try (var db = TestDatabases.open(SqlKind.SQLITE, List.of(StorageSchema.MODULE))) {
-            DSLContext dsl = db.database().dsl();
+    void waitsAtAGapUntilItFillsThenPassesAnAbandonedOneAfterTheGrace(@TempDir Path dir) {
+        // Rows written straight, in any order, as a server database shows them; with NORMAL sync every committed row is
+        // readable at once (syncing every commit, rows written outside a transaction wait for the next log sync).
+        StorageConfig config = new StorageConfig("jdbc:sqlite:" + dir.resolve("veltrix.db"), "", "", 4, StorageConfig.SqliteSync.NORMAL);
+        try (Database db = Database.open(config)) {
+            db.migrate(List.of(StorageSchema.MODULE));
+            DSLContext dsl = db.dsl();
             AtomicLong nowMs = new AtomicLong();
             OutboxTail tail = new OutboxTail(0, 1_000, nowMs::get);
             insertAt(dsl, 1);

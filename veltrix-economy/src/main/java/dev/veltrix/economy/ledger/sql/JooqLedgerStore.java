@@ -83,13 +83,18 @@ public final class JooqLedgerStore implements LedgerStore {
     public List<PostOutcome> post(List<Posting> group) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.inTransaction(tx -> writer.apply(tx, group));
+                return database.inPipelinedTransaction(tx -> writer.apply(tx, group));
             } catch (RuntimeException e) {
                 if (attempt >= RACED_INSERT_ATTEMPTS || database.kind() == SqlKind.SQLITE || !database.kind().isDuplicateKey(e)) {
                     throw e; // SQLite has one writer: a duplicate there is no race and would only repeat
                 }
             }
         }
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> synced() {
+        return database.synced();
     }
 
     @Override
