@@ -121,12 +121,15 @@ final class WalSync implements AutoCloseable {
 
     private void round(CompletableFuture<Void> round, Set<String> types) {
         try {
+            long before = durableSeq.get();
             // Read before the sync: every event this sees was written before it, so the sync covers it.
             long seq = newestOutboxSeq();
             logSync.sync(wal);
             onDisk(seq);
             round.complete(null);
-            synced.accept(types);
+            if (seq > before || !types.isEmpty()) {
+                synced.accept(types); // an idle round that made nothing new readable wakes nobody
+            }
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.error("the SQLite log could not be synced to disk; the writes waiting for it are failed", e);
             round.completeExceptionally(new IllegalStateException("the write could not be synced to disk: " + e.getMessage(), e));

@@ -118,6 +118,20 @@ class WalSyncTest {
     }
 
     @Test
+    void roundsThatMakeNothingNewReadableWakeNobody(@TempDir Path dir) throws Exception {
+        try (Database db = open(dir)) {
+            java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+            db.afterCommit(woken::incrementAndGet);
+            db.synced().get(WAIT_MS, TimeUnit.MILLISECONDS);
+            Thread.sleep(500); // two idle rounds at least
+            assertThat(woken).hasValue(0);
+            appendPipelined(db, "test.pipelined");
+            db.synced().get(WAIT_MS, TimeUnit.MILLISECONDS);
+            assertThat(woken).hasValueGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void elsewhereEveryCommittedEventIsReadable(@TempDir Path dir) {
         StorageConfig noSync = new StorageConfig("jdbc:sqlite:" + dir.resolve("veltrix.db"), "", "", 4, StorageConfig.SqliteSync.NORMAL);
         try (Database db = Database.open(noSync)) {
