@@ -299,7 +299,14 @@ public final class Database implements AutoCloseable {
         sqliteWriter.lock();
         try {
             if (!replayable || sqliteSync != StorageConfig.SqliteSync.FULL) {
-                return dsl.transactionResult(configuration -> work.run(configuration.dsl()));
+                return dsl.transactionResult(configuration -> {
+                    T result = work.run(configuration.dsl());
+                    if (walSync != null && !WrittenEventTypes.current().isEmpty()) {
+                        // Its newest event, readable once this commit (which syncs the log) returns; one writer, so its own.
+                        WrittenEventTypes.noteSeq(configuration.dsl().connectionResult(WalSync::newestOutboxSeq));
+                    }
+                    return result;
+                });
             }
             // SQLite refuses to change the sync level inside a transaction: set it around one, on its connection.
             try (java.sql.Connection connection = dataSource.getConnection()) {

@@ -145,10 +145,16 @@ final class WalSync implements AutoCloseable {
     }
 
     private long newestOutboxSeq() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet row = statement.executeQuery("select max(seq) from outbox_events")) {
-                return row.next() ? row.getLong(1) : 0;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return newestOutboxSeq(connection);
+        }
+    }
+
+    /** The newest outbox seq {@code connection} sees (inside a transaction: including the transaction's own), or 0. */
+    static long newestOutboxSeq(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select max(seq) from outbox_events")) {
+            return row.next() ? row.getLong(1) : 0;
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("no such table")) {
                 return 0; // before the first migration: no events yet

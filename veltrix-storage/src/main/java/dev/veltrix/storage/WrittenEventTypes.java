@@ -30,18 +30,12 @@ public final class WrittenEventTypes {
         }
     }
 
-    /** Called by the outbox on SQLite with the seq of the last event it appended. */
-    public static void noteSeq(long seq) {
+    /** The newest seq the transaction appended, noted by {@link Database} on SQLite before a commit that syncs the log. */
+    static void noteSeq(long seq) {
         Frame frame = CURRENT.get();
         if (frame != null && frame.depth > 0) {
             frame.lastSeq = Math.max(frame.lastSeq, seq);
         }
-    }
-
-    /** Whether the current thread is inside a {@link Database} transaction, where {@link #note} counts. */
-    public static boolean active() {
-        Frame frame = CURRENT.get();
-        return frame != null && frame.depth > 0;
     }
 
     /** A transaction attempt starts: an attempt that is retried starts with an empty set again. */

@@ -52,19 +52,6 @@ public final class Outbox {
             WrittenEventTypes.note(e.type());
         }
         rows.execute(tx);
-        if (tx.dialect().family() == org.jooq.SQLDialect.SQLITE && !events.isEmpty() && WrittenEventTypes.active()) {
-            // The last row's seq, which readers may see once this transaction's commit has synced the log.
-            WrittenEventTypes.noteSeq(lastInsertedSeq(tx));
-        }
-    }
-
-    private static long lastInsertedSeq(DSLContext tx) {
-        return tx.connectionResult(connection -> ReusedStatements.with(tx, connection, "select last_insert_rowid()", statement -> {
-            try (java.sql.ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }));
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit} of them. */
